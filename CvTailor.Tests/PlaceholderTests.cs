@@ -1,0 +1,7 @@
+namespace CvTailor.Tests;
+
+public class PlaceholderTests
+{
+    [Fact]
+    public void Builds() => Assert.True(typeof(CvTailor.Data.CvTailorDbContext).IsSealed);
+}
