@@ -128,8 +128,9 @@ public sealed class DashboardHost : IAsyncDisposable
         var address = _options.GetBindAddress();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            // Headroom over the limit so the endpoint answers 413 with a body instead of Kestrel resetting.
-            kestrel.Limits.MaxRequestBodySize = _options.MaxRequestBodyBytes + 1;
+            // The size limit is enforced by the receivers themselves (after decompression, and by gRPC per message):
+            // a Kestrel limit would reset the connection instead of answering 413/RESOURCE_EXHAUSTED.
+            kestrel.Limits.MaxRequestBodySize = null;
             // gRPC needs HTTP/2 without TLS, which Kestrel only speaks on an HTTP/2-only endpoint (prior knowledge).
             kestrel.Listen(address, _options.OtlpGrpcPort, listen =>
             {
