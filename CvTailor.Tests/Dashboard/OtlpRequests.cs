@@ -1,7 +1,9 @@
 using CvTailor.AppHost.Dashboard.Otlp.Proto.Collector.Logs.V1;
+using CvTailor.AppHost.Dashboard.Otlp.Proto.Collector.Metrics.V1;
 using CvTailor.AppHost.Dashboard.Otlp.Proto.Collector.Trace.V1;
 using CvTailor.AppHost.Dashboard.Otlp.Proto.Common.V1;
 using CvTailor.AppHost.Dashboard.Otlp.Proto.Logs.V1;
+using CvTailor.AppHost.Dashboard.Otlp.Proto.Metrics.V1;
 using CvTailor.AppHost.Dashboard.Otlp.Proto.Resource.V1;
 using CvTailor.AppHost.Dashboard.Otlp.Proto.Trace.V1;
 using Google.Protobuf;
@@ -72,4 +74,41 @@ public static class OtlpRequests
     }
 
     public static ByteString RandomId(int bytes) => ByteString.CopyFrom(System.Security.Cryptography.RandomNumberGenerator.GetBytes(bytes));
+
+    public static ExportMetricsServiceRequest Gauge(string service, string name, double value, string dimension) => new()
+    {
+        ResourceMetrics =
+        {
+            new ResourceMetrics
+            {
+                Resource = Resource(service),
+                ScopeMetrics =
+                {
+                    new ScopeMetrics
+                    {
+                        Scope = new InstrumentationScope { Name = "test.meter" },
+                        Metrics =
+                        {
+                            new Metric
+                            {
+                                Name = name,
+                                Gauge = new Gauge
+                                {
+                                    DataPoints =
+                                    {
+                                        new NumberDataPoint
+                                        {
+                                            AsDouble = value,
+                                            TimeUnixNano = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000,
+                                            Attributes = { new KeyValue { Key = "dim", Value = new AnyValue { StringValue = dimension } } },
+                                        },
+                                    },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    };
 }

@@ -1,6 +1,3 @@
-using CvTailor.AppHost.Dashboard.Otlp.Proto.Collector.Metrics.V1;
-using CvTailor.AppHost.Dashboard.Otlp.Proto.Common.V1;
-using CvTailor.AppHost.Dashboard.Otlp.Proto.Metrics.V1;
 using CvTailor.AppHost.Dashboard.Store;
 
 namespace CvTailor.Tests.Dashboard;
@@ -75,7 +72,7 @@ public sealed class TelemetryStoreTests
         var store = new TelemetryStore(new TelemetryLimits { MaxMetricPointsPerInstrument = 5, MaxInstrumentsPerResource = 2 });
         for (var i = 0; i < 8; i++)
         {
-            Assert.Equal(0, store.AddMetrics(Gauge("api", "queue.depth", i, i % 2 == 0 ? "a" : "b")).Rejected);
+            Assert.Equal(0, store.AddMetrics(OtlpRequests.Gauge("api", "queue.depth", i, i % 2 == 0 ? "a" : "b")).Rejected);
         }
 
         var instrument = store.GetInstrument("api", "test.meter", "queue.depth");
@@ -83,8 +80,8 @@ public sealed class TelemetryStoreTests
         Assert.Equal(5, instrument.Series.Sum(s => s.Points.Count));
         Assert.Equal([3.0, 4, 5, 6, 7], instrument.Series.SelectMany(s => s.Points).Select(p => p.Value!.Value).Order());
 
-        Assert.Equal(0, store.AddMetrics(Gauge("api", "second", 1, "a")).Rejected);
-        var third = store.AddMetrics(Gauge("api", "third", 1, "a"));
+        Assert.Equal(0, store.AddMetrics(OtlpRequests.Gauge("api", "second", 1, "a")).Rejected);
+        var third = store.AddMetrics(OtlpRequests.Gauge("api", "third", 1, "a"));
         Assert.Equal(1, third.Rejected);
         Assert.Equal(2, store.GetInstruments("api").Count);
     }
@@ -95,15 +92,15 @@ public sealed class TelemetryStoreTests
         var store = new TelemetryStore(new TelemetryLimits { MaxMetricPoints = 6, MaxResources = 2 });
         for (var i = 0; i < 5; i++)
         {
-            store.AddMetrics(Gauge("api", "m1", i, "a"));
-            store.AddMetrics(Gauge("api", "m2", i, "a"));
+            store.AddMetrics(OtlpRequests.Gauge("api", "m1", i, "a"));
+            store.AddMetrics(OtlpRequests.Gauge("api", "m2", i, "a"));
         }
 
         Assert.Equal(6, store.GetCounts().MetricPoints);
         Assert.Equal(3, store.GetInstrument("api", "test.meter", "m1")!.Series[0].Points.Count);
 
-        store.AddMetrics(Gauge("embeddings", "m1", 1, "a"));
-        store.AddMetrics(Gauge("worker", "m1", 1, "a")); // a third resource evicts the least recently seen (api)
+        store.AddMetrics(OtlpRequests.Gauge("embeddings", "m1", 1, "a"));
+        store.AddMetrics(OtlpRequests.Gauge("worker", "m1", 1, "a")); // a third resource evicts the least recently seen (api)
 
         Assert.Equal(["embeddings", "worker"], store.GetResources().Select(r => r.ServiceName));
         Assert.Empty(store.GetInstruments("api"));
@@ -124,41 +121,4 @@ public sealed class TelemetryStoreTests
         Assert.Equal(35, p50);
         Assert.Equal(30, mean);
     }
-
-    static ExportMetricsServiceRequest Gauge(string service, string name, double value, string dimension) => new()
-    {
-        ResourceMetrics =
-        {
-            new ResourceMetrics
-            {
-                Resource = OtlpRequests.Resource(service),
-                ScopeMetrics =
-                {
-                    new ScopeMetrics
-                    {
-                        Scope = new InstrumentationScope { Name = "test.meter" },
-                        Metrics =
-                        {
-                            new Metric
-                            {
-                                Name = name,
-                                Gauge = new Gauge
-                                {
-                                    DataPoints =
-                                    {
-                                        new NumberDataPoint
-                                        {
-                                            AsDouble = value,
-                                            TimeUnixNano = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1_000_000,
-                                            Attributes = { new KeyValue { Key = "dim", Value = new AnyValue { StringValue = dimension } } },
-                                        },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
-        },
-    };
 }
