@@ -8,7 +8,7 @@ public sealed class ResourceCatalogTests
     public void Console_lines_are_kept_per_replica_up_to_the_bound_and_announced()
     {
         var catalog = new InMemoryResourceCatalog(maxConsoleLinesPerReplica: 3);
-        var announced = new List<ConsoleLine>();
+        var announced = new List<ConsoleLogLine>();
         catalog.ConsoleLineWritten += (_, line) => announced.Add(line);
 
         for (var i = 0; i < 5; i++)

@@ -11,13 +11,13 @@ public interface IResourceCatalog
     IReadOnlyList<ResourceSnapshot> GetResources();
 
     /// <summary>The retained console lines of one resource, oldest first; all replicas when <paramref name="replicaId"/> is null.</summary>
-    IReadOnlyList<ConsoleLine> GetConsole(string resourceName, string? replicaId = null);
+    IReadOnlyList<ConsoleLogLine> GetConsole(string resourceName, string? replicaId = null);
 
     /// <summary>Raised after any snapshot changed (state, health, endpoints, a replica added or removed).</summary>
     event EventHandler? ResourcesChanged;
 
     /// <summary>Raised for every new console line of any resource.</summary>
-    event EventHandler<ConsoleLine>? ConsoleLineWritten;
+    event EventHandler<ConsoleLogLine>? ConsoleLineWritten;
 
     Task RestartAsync(string resourceName, CancellationToken cancellationToken = default);
 

@@ -9,7 +9,7 @@ public sealed class InMemoryResourceCatalog : IResourceCatalog
 {
     readonly Lock _gate = new();
     readonly List<ResourceSnapshot> _resources = [];
-    readonly Dictionary<(string Resource, string Replica), Queue<ConsoleLine>> _console = [];
+    readonly Dictionary<(string Resource, string Replica), Queue<ConsoleLogLine>> _console = [];
     readonly int _maxConsoleLinesPerReplica;
     readonly Func<string, CancellationToken, Task>? _restart;
     readonly Func<string, CancellationToken, Task>? _stop;
@@ -28,7 +28,7 @@ public sealed class InMemoryResourceCatalog : IResourceCatalog
 
     public event EventHandler? ResourcesChanged;
 
-    public event EventHandler<ConsoleLine>? ConsoleLineWritten;
+    public event EventHandler<ConsoleLogLine>? ConsoleLineWritten;
 
     /// <summary>Adds the replica, or replaces the snapshot with the same name and replica id.</summary>
     public void Upsert(ResourceSnapshot snapshot)
@@ -61,18 +61,18 @@ public sealed class InMemoryResourceCatalog : IResourceCatalog
         ResourcesChanged?.Invoke(this, EventArgs.Empty);
     }
 
-    public ConsoleLine WriteConsole(string resourceName, string replicaId, string text, bool isError = false)
+    public ConsoleLogLine WriteConsole(string resourceName, string replicaId, string text, bool isError = false)
     {
         ArgumentNullException.ThrowIfNull(resourceName);
         ArgumentNullException.ThrowIfNull(text);
-        ConsoleLine line;
+        ConsoleLogLine line;
         lock (_gate)
         {
-            line = new ConsoleLine(resourceName, replicaId ?? "", ++_sequence, DateTimeOffset.UtcNow, text, isError);
+            line = new ConsoleLogLine(resourceName, replicaId ?? "", ++_sequence, DateTimeOffset.UtcNow, text, isError);
             var key = (resourceName, line.ReplicaId);
             if (!_console.TryGetValue(key, out var lines))
             {
-                lines = new Queue<ConsoleLine>();
+                lines = new Queue<ConsoleLogLine>();
                 _console[key] = lines;
             }
 
@@ -95,11 +95,11 @@ public sealed class InMemoryResourceCatalog : IResourceCatalog
         }
     }
 
-    public IReadOnlyList<ConsoleLine> GetConsole(string resourceName, string? replicaId = null)
+    public IReadOnlyList<ConsoleLogLine> GetConsole(string resourceName, string? replicaId = null)
     {
         lock (_gate)
         {
-            IEnumerable<ConsoleLine> lines = _console
+            IEnumerable<ConsoleLogLine> lines = _console
                 .Where(kv => kv.Key.Resource == resourceName && (replicaId is null || kv.Key.Replica == replicaId))
                 .SelectMany(kv => kv.Value);
             return [.. lines.OrderBy(l => l.Sequence)];

@@ -4,7 +4,7 @@ namespace CvTailor.AppHost.Dashboard.Resources;
 /// One line a resource wrote to stdout or stderr. <see cref="Sequence"/> increases per catalog so a live view can
 /// ask for what it has not yet seen.
 /// </summary>
-public sealed record ConsoleLine(
+public sealed record ConsoleLogLine(
     string Resource,
     string ReplicaId,
     long Sequence,
