@@ -19,7 +19,13 @@ public sealed class PostgresDatabaseFixture : IAsyncLifetime
 
     public CvTailorDbContext CreateDbContext() => new(TestPostgres.DbContextOptions(DataSource));
 
-    public async Task DisposeAsync() => await DataSource.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (DataSource is not null)
+        {
+            await DataSource.DisposeAsync();
+        }
+    }
 }
 
 [CollectionDefinition("postgres")]

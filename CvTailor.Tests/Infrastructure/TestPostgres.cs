@@ -48,7 +48,8 @@ public static class TestPostgres
             }
         };
         await server.CreateDatabaseAsync(TemplateDatabase, CancellationToken.None);
-        await MigrateAsync(server.GetConnectionString(TemplateDatabase), CancellationToken.None);
+        // No pooling: a pooled idle connection to the template would block every CREATE DATABASE … TEMPLATE.
+        await MigrateAsync(server.GetConnectionString(TemplateDatabase) + ";Pooling=false", CancellationToken.None);
         return server;
     }
 
@@ -60,7 +61,7 @@ public static class TestPostgres
     public static async Task<string> CreateDatabaseAsync(string prefix, bool migrated = true)
     {
         var server = await ServerAsync;
-        var name = $"{prefix}_{Interlocked.Increment(ref s_counter)}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var name = $"{prefix}_{Interlocked.Increment(ref s_counter)}_{Guid.NewGuid():N}".ToLowerInvariant();
         await using var conn = new NpgsqlConnection(server.GetConnectionString() + ";Pooling=false");
         await conn.OpenAsync();
         // A template cannot be copied while anyone is connected to it; serialise the copies.
