@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace CvTailor.Data.Migrations;
+namespace CvTailor.Data;
 
 /// <summary>
 /// Applies the EF Core migrations, for the AppHost's run-once <c>migrate</c> step and for tests. Safe to run from
