@@ -1,13 +1,92 @@
+using CvTailor.Data.Accounts;
+using CvTailor.Data.Artifacts;
+using CvTailor.Data.Export;
+using CvTailor.Data.Framework;
+using CvTailor.Data.Generation;
+using CvTailor.Data.Llm;
+using CvTailor.Data.Queue;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Data;
 
 /// <summary>The one EF Core model shared by the Api, the Embeddings worker and the migrator.</summary>
+/// <remarks>
+/// Tables and columns keep the original Django app's PostgreSQL names (see docs/data-model.md): tables are named
+/// explicitly in each configuration, columns come from the snake_case convention applied here, so every way of
+/// creating the context (DI, migrator, design time, tests) sees the same names.
+/// </remarks>
 public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> options) : DbContext(options)
 {
+    // Accounts (and the auth tables of Django, simplejwt and allauth the importer carries)
+    public DbSet<User> Users => Set<User>();
+    public DbSet<UserGroup> UserGroups => Set<UserGroup>();
+    public DbSet<UserPermission> UserPermissions => Set<UserPermission>();
+    public DbSet<OutstandingToken> OutstandingTokens => Set<OutstandingToken>();
+    public DbSet<BlacklistedToken> BlacklistedTokens => Set<BlacklistedToken>();
+    public DbSet<EmailAddress> EmailAddresses => Set<EmailAddress>();
+    public DbSet<EmailConfirmation> EmailConfirmations => Set<EmailConfirmation>();
+    public DbSet<SocialApp> SocialApps => Set<SocialApp>();
+    public DbSet<SocialAccount> SocialAccounts => Set<SocialAccount>();
+    public DbSet<SocialToken> SocialTokens => Set<SocialToken>();
+
+    // Django framework tables
+    public DbSet<DjangoContentType> ContentTypes => Set<DjangoContentType>();
+    public DbSet<AuthPermission> AuthPermissions => Set<AuthPermission>();
+    public DbSet<AuthGroup> AuthGroups => Set<AuthGroup>();
+    public DbSet<AuthGroupPermission> AuthGroupPermissions => Set<AuthGroupPermission>();
+    public DbSet<AdminLogEntry> AdminLogEntries => Set<AdminLogEntry>();
+    public DbSet<DjangoSession> Sessions => Set<DjangoSession>();
+
+    // Artifacts
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+    public DbSet<ArtifactProcessingJob> ArtifactProcessingJobs => Set<ArtifactProcessingJob>();
+    public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
+
+    // Generation
+    public DbSet<JobDescription> JobDescriptions => Set<JobDescription>();
+    public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
+    public DbSet<GenerationFeedback> GenerationFeedback => Set<GenerationFeedback>();
+    public DbSet<CvTemplate> CvTemplates => Set<CvTemplate>();
+    public DbSet<SkillsTaxonomy> SkillsTaxonomy => Set<SkillsTaxonomy>();
+
+    // Export
+    public DbSet<ExportTemplate> ExportTemplates => Set<ExportTemplate>();
+    public DbSet<ExportJob> ExportJobs => Set<ExportJob>();
+    public DbSet<ExportAnalytics> ExportAnalytics => Set<ExportAnalytics>();
+
+    // LLM services
+    public DbSet<ModelPerformanceMetric> ModelPerformanceMetrics => Set<ModelPerformanceMetric>();
+    public DbSet<EnhancedArtifact> EnhancedArtifacts => Set<EnhancedArtifact>();
+    public DbSet<ArtifactChunk> ArtifactChunks => Set<ArtifactChunk>();
+    public DbSet<JobDescriptionEmbedding> JobEmbeddings => Set<JobDescriptionEmbedding>();
+    public DbSet<ModelCostTracking> ModelCostTracking => Set<ModelCostTracking>();
+    public DbSet<CircuitBreakerState> CircuitBreakerStates => Set<CircuitBreakerState>();
+
+    // New tables
+    public DbSet<EmbeddingJob> EmbeddingJobs => Set<EmbeddingJob>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.UseSnakeCaseNamingConvention();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");
+        // Django's AutoField/BigAutoField on PostgreSQL; BY DEFAULT lets the importer insert the original ids.
+        modelBuilder.UseIdentityByDefaultColumns();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CvTailorDbContext).Assembly);
+
+        // Every index is named in its configuration (Django's names); keep those names in the database instead of
+        // the snake_case convention's ix_… names.
+        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()))
+        {
+            if (index.Name is not null)
+            {
+                index.SetDatabaseName(index.Name);
+            }
+        }
     }
 }
