@@ -139,7 +139,8 @@ public sealed class DashboardHost : IAsyncDisposable
             });
             kestrel.Listen(address, _options.OtlpHttpPort, listen =>
             {
-                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                // Cleartext HTTP/2 would need prior knowledge here too; OTLP/HTTP clients speak HTTP/1.1.
+                listen.Protocols = HttpProtocols.Http1;
                 _httpListen = listen;
             });
         });

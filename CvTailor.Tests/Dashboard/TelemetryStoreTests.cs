@@ -121,4 +121,13 @@ public sealed class TelemetryStoreTests
         Assert.Equal(35, p50);
         Assert.Equal(30, mean);
     }
+
+    [Theory]
+    [InlineData("Artifact {ArtifactId} created for {UserId}", "Artifact 42 created for 7")]
+    [InlineData("Took {Elapsed:0.00} ms, {Missing} left", "Took 1.5 ms, {Missing} left")]
+    [InlineData("Literal {{braces}} and {ArtifactId}", "Literal {{braces}} and 42")]
+    [InlineData("Unclosed {ArtifactId", "Unclosed {ArtifactId")]
+    public void Log_templates_are_rendered_with_their_attributes(string template, string expected) =>
+        Assert.Equal(expected, LogMessageTemplate.Render(template,
+            [new TelemetryTag("ArtifactId", "42"), new TelemetryTag("UserId", "7"), new TelemetryTag("Elapsed", "1.5")]));
 }

@@ -10,6 +10,9 @@ public sealed record StoredLogRecord
     public required int SeverityNumber { get; init; }
     public required string SeverityText { get; init; }
     public required string Body { get; init; }
+
+    /// <summary>The body with its <c>{Placeholder}</c>s filled from the attributes (ILogger sends the template).</summary>
+    public required string Message { get; init; }
     public required string EventName { get; init; }
     public required string TraceId { get; init; }
     public required string SpanId { get; init; }

@@ -73,7 +73,7 @@ public sealed partial class TelemetryStore
             var log = candidates[i];
             if ((query.MinLevel == LogLevelName.Unspecified || log.Level >= query.MinLevel)
                 && (traceId is null || log.TraceId.Equals(traceId, StringComparison.OrdinalIgnoreCase))
-                && (text is null || log.Body.Contains(text, StringComparison.OrdinalIgnoreCase)
+                && (text is null || log.Message.Contains(text, StringComparison.OrdinalIgnoreCase)
                     || log.EventName.Contains(text, StringComparison.OrdinalIgnoreCase))
                 && MatchesAttribute(log, key, value))
             {
@@ -129,11 +129,12 @@ public sealed partial class TelemetryStore
             SeverityNumber = (int)record.SeverityNumber,
             SeverityText = severityText,
             Body = body,
+            Message = LogMessageTemplate.Render(body, attributes),
             EventName = eventName,
             TraceId = record.TraceId.Length == 16 ? OtlpConversion.ToHex(record.TraceId) : "",
             SpanId = record.SpanId.Length == 8 ? OtlpConversion.ToHex(record.SpanId) : "",
             Attributes = attributes,
-            EstimatedBytes = 300 + OtlpConversion.EstimateBytes(body) + OtlpConversion.EstimateBytes(severityText)
+            EstimatedBytes = 300 + (2 * OtlpConversion.EstimateBytes(body)) + OtlpConversion.EstimateBytes(severityText)
                              + OtlpConversion.EstimateBytes(eventName) + OtlpConversion.EstimateBytes(attributes),
         };
     }

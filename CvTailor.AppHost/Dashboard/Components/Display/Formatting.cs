@@ -29,13 +29,14 @@ public static class Formatting
     public static string ColorFor(string key)
     {
         string[] palette = ["#0f6cbd", "#c239b3", "#107c10", "#ca5010", "#8764b8", "#038387", "#986f0b", "#d13438", "#4f6bed", "#498205"];
-        var hash = 0;
+        // FNV-1a: stable across runs (string.GetHashCode is randomized per process).
+        var hash = 2166136261;
         foreach (var c in key)
         {
-            hash = unchecked((hash * 31) + c);
+            hash = unchecked((hash ^ c) * 16777619);
         }
 
-        return palette[(hash & 0x7fffffff) % palette.Length];
+        return palette[hash % (uint)palette.Length];
     }
 
     public static string Percent(double value) => value.ToString("0.###", CultureInfo.InvariantCulture) + "%";
