@@ -7,4 +7,5 @@ public enum ResourceType
     Container,
     Executable,
     Database,
+    RunOnce,
 }
