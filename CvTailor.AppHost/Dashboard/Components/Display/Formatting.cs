@@ -28,7 +28,7 @@ public static class Formatting
     /// <summary>A stable colour per service so one service's spans look alike across the waterfall.</summary>
     public static string ColorFor(string key)
     {
-        string[] palette = ["#0f6cbd", "#c239b3", "#107c10", "#ca5010", "#8764b8", "#038387", "#986f0b", "#d13438", "#4f6bed", "#498205"];
+        string[] palette = ["#0f6cbd", "#c239b3", "#107c10", "#ca5010", "#8764b8", "#038387", "#986f0b", "#4f6bed", "#498205"];
         // FNV-1a: stable across runs (string.GetHashCode is randomized per process).
         var hash = 2166136261;
         foreach (var c in key)
