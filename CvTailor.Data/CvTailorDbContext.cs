@@ -5,15 +5,17 @@ using CvTailor.Data.Framework;
 using CvTailor.Data.Generation;
 using CvTailor.Data.Llm;
 using CvTailor.Data.Queue;
+using CvTailor.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Data;
 
 /// <summary>The one EF Core model shared by the Api, the Embeddings worker and the migrator.</summary>
 /// <remarks>
-/// Tables and columns keep the original Django app's PostgreSQL names (see docs/data-model.md): tables are named
-/// explicitly in each configuration, columns come from the snake_case convention applied here, so every way of
-/// creating the context (DI, migrator, design time, tests) sees the same names.
+/// Tables and columns keep the original Django app's PostgreSQL names (see docs/data-model.md): tables, keys,
+/// foreign keys and indexes are named explicitly in each configuration, and columns are the snake_case of the
+/// property names, applied in the model itself (not by an options extension: OnConfiguring is not allowed with
+/// DbContext pooling), so every way of creating the context (DI, migrator, design time, tests) sees the same names.
 /// </remarks>
 public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> options) : DbContext(options)
 {
@@ -66,12 +68,6 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
     // New tables
     public DbSet<EmbeddingJob> EmbeddingJobs => Set<EmbeddingJob>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.UseSnakeCaseNamingConvention();
-    }
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");
@@ -79,14 +75,6 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
         modelBuilder.UseIdentityByDefaultColumns();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CvTailorDbContext).Assembly);
 
-        // Every index is named in its configuration (Django's names); keep those names in the database instead of
-        // the snake_case convention's ix_… names.
-        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()))
-        {
-            if (index.Name is not null)
-            {
-                index.SetDatabaseName(index.Name);
-            }
-        }
+        SnakeCaseColumns.Apply(modelBuilder);
     }
 }
