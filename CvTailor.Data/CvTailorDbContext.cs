@@ -66,11 +66,6 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
     // New tables
     public DbSet<EmbeddingJob> EmbeddingJobs => Set<EmbeddingJob>();
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.UseSnakeCaseNamingConvention();
-    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
