@@ -14,8 +14,9 @@ namespace CvTailor.Data;
 /// <remarks>
 /// Tables and columns keep the original Django app's PostgreSQL names (see docs/data-model.md): tables, keys,
 /// foreign keys and indexes are named explicitly in each configuration, and columns are the snake_case of the
-/// property names, applied in the model itself (not by an options extension: OnConfiguring is not allowed with
-/// DbContext pooling), so every way of creating the context (DI, migrator, design time, tests) sees the same names.
+/// property names, applied in the model itself. So the model does not depend on the options: a context built
+/// without <see cref="CvTailorDbContextOptions"/> maps the same names (only the migrations history table's
+/// column names follow the options, and every migration path uses them).
 /// </remarks>
 public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> options) : DbContext(options)
 {
@@ -101,5 +102,16 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CvTailorDbContext).Assembly);
 
         SnakeCaseColumns.Apply(modelBuilder);
+
+        // Every index is named in its configuration (Django's names). Pin them as database names so that the
+        // snake_case naming convention (CvTailorDbContextOptions) cannot rename them to ix_…: with or without that
+        // convention the model, and so the migration snapshot, is the same.
+        foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()))
+        {
+            if (index.Name is not null)
+            {
+                index.SetDatabaseName(index.Name);
+            }
+        }
     }
 }
