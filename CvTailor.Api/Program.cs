@@ -13,7 +13,7 @@ if (args is ["migrate", ..])
 }
 
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor");
+builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -13,9 +13,6 @@ public sealed class CvTailorDbContextFactory : IDesignTimeDbContextFactory<CvTai
     {
         var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__cvtailor")
             ?? "Host=127.0.0.1;Database=cvtailor;Username=postgres";
-        var options = new DbContextOptionsBuilder<CvTailorDbContext>()
-            .UseNpgsql(connectionString, npgsql => npgsql.UseVector())
-            .Options;
-        return new CvTailorDbContext(options);
+        return new CvTailorDbContext(CvTailorDbContextOptions.Create(connectionString));
     }
 }

@@ -49,10 +49,7 @@ public static partial class DatabaseMigrator
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", ct);
         try
         {
-            var options = new DbContextOptionsBuilder<CvTailorDbContext>()
-                .UseNpgsql(connection, npgsql => npgsql.UseVector())
-                .Options;
-            await using var db = new CvTailorDbContext(options);
+            await using var db = new CvTailorDbContext(CvTailorDbContextOptions.Create(connection));
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count == 0)
             {

@@ -80,7 +80,5 @@ public static class TestPostgres
     }
 
     public static DbContextOptions<CvTailorDbContext> DbContextOptions(NpgsqlDataSource dataSource) =>
-        new DbContextOptionsBuilder<CvTailorDbContext>()
-            .UseNpgsql(dataSource, o => o.UseVector())
-            .Options;
+        CvTailorDbContextOptions.Create(dataSource);
 }

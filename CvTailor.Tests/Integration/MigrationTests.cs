@@ -21,8 +21,7 @@ public sealed class MigrationTests
         Assert.Contains("accounts_user.email", first);
         Assert.Contains("artifact_chunks.embedding_vector:USER-DEFINED", first);
 
-        await using var db = new CvTailorDbContext(new DbContextOptionsBuilder<CvTailorDbContext>()
-            .UseNpgsql(cs, o => o.UseVector()).Options);
+        await using var db = new CvTailorDbContext(CvTailorDbContextOptions.Create(cs));
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync());
     }
@@ -36,8 +35,7 @@ public sealed class MigrationTests
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT count(*) FROM \"__EFMigrationsHistory\"", conn);
         var applied = (long)(await cmd.ExecuteScalarAsync())!;
-        await using var db = new CvTailorDbContext(new DbContextOptionsBuilder<CvTailorDbContext>()
-            .UseNpgsql(cs, o => o.UseVector()).Options);
+        await using var db = new CvTailorDbContext(CvTailorDbContextOptions.Create(cs));
         Assert.Equal(db.Database.GetMigrations().Count(), applied);
     }
 
