@@ -78,6 +78,22 @@ public sealed class OtlpReceiverTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Grpc_export_compressed_with_gzip_is_accepted()
+    {
+        using var channel = GrpcChannel.ForAddress(_dashboard.Host.OtlpGrpcUrl);
+        var client = new TraceService.TraceServiceClient(channel);
+        var headers = new Metadata
+        {
+            { "x-otlp-api-key", _dashboard.Host.OtlpApiKey },
+            { "grpc-internal-encoding-request", "gzip" }, // Grpc.Net.Client: compress this call's request with gzip
+        };
+
+        await client.ExportAsync(OtlpRequests.Traces("gzip-client", 4, attributeBytes: 10_000), headers);
+
+        Assert.Equal(4, _dashboard.Store.GetCounts().Spans);
+    }
+
+    [Fact]
     public async Task Garbage_bodies_get_400_with_a_status_message_and_the_receiver_keeps_working()
     {
         // A length prefix far beyond the body: not parseable as any protobuf message.
