@@ -50,6 +50,10 @@ public sealed class DashboardPageTests : IAsyncLifetime, IDisposable
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.StartsWith("/login", anonymous.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
 
+        // The Blazor circuit endpoint is protected too, not only the pages.
+        using var negotiate = await _browser.PostAsync("/_blazor/negotiate?negotiateVersion=1", null);
+        Assert.NotEqual(HttpStatusCode.OK, negotiate.StatusCode);
+
         using var wrong = await _browser.GetAsync("/login?t=not-the-token");
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Empty(_cookies.GetCookies(_dashboard.Host.UiUrl));
@@ -74,6 +78,11 @@ public sealed class DashboardPageTests : IAsyncLifetime, IDisposable
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             Assert.Equal("/traces", login.Headers.Location?.OriginalString);
+        }
+
+        using (var negotiate = await _browser.PostAsync("/_blazor/negotiate?negotiateVersion=1", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
         }
 
         var resources = await PageAsync("/");
