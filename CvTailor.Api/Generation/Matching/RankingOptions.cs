@@ -1,0 +1,31 @@
+namespace CvTailor.Api.Generation.Matching;
+
+/// <summary>Weights and thresholds of the hybrid ranking (bound from configuration section "Matching").</summary>
+public sealed record RankingOptions
+{
+    /// <summary>BM25 over title + description + technologies, normalised to the best candidate.</summary>
+    public double LexicalWeight { get; init; } = 0.40;
+
+    /// <summary>Weighted share of the posting's requirements the artifact covers (taxonomy, words, semantics).</summary>
+    public double CoverageWeight { get; init; } = 0.50;
+
+    public double RecencyWeight { get; init; } = 0.10;
+
+    /// <summary>Years after which an artifact's recency score halves.</summary>
+    public double RecencyHalfLifeYears { get; init; } = 5;
+
+    /// <summary>Best-chunk similarity at or below which a requirement gets no semantic credit.</summary>
+    public double SemanticFloor { get; init; } = 0.35;
+
+    /// <summary>Best-chunk similarity at which a requirement counts as fully covered semantically.</summary>
+    public double SemanticCeiling { get; init; } = 0.65;
+
+    /// <summary>Semantic credit is worth at most this share of a taxonomy match.</summary>
+    public double SemanticCreditFactor { get; init; } = 0.8;
+
+    /// <summary>Best-chunk similarity from which a keyword counts as evidenced when no word matches it.</summary>
+    public double KeywordSemanticThreshold { get; init; } = 0.6;
+
+    /// <summary>A requirement counts as covered by an artifact from this coverage on.</summary>
+    public double CoveredThreshold { get; init; } = 0.5;
+}
