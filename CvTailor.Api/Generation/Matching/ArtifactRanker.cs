@@ -74,6 +74,12 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var requirementStems = requirements.Select(ContentStems).ToList();
         var totalWeight = requirements.Sum(r => r.Weight);
         var skillWeight = requirements.Where(r => r.SkillIds.Count > 0).Sum(r => r.Weight);
+        var jobSkills = requirements.SelectMany(r => r.SkillIds).ToHashSet();
+        var specificity = jobSkills.ToDictionary(
+            s => s,
+            s => _options.SkillSpecificity
+                ? Math.Log(1 + ((profiles.Count + 1.0) / (1 + profiles.Count(p => p.HasSkill(s)))))
+                : 1.0);
 
         var results = new List<(ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)>();
         for (var a = 0; a < profiles.Count; a++)
@@ -86,7 +92,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             {
                 var req = requirements[r];
                 var present = req.SkillIds.Where(profile.HasSkill).ToList();
-                var skillCov = req.SkillIds.Count == 0 ? 0 : (double)present.Count / req.SkillIds.Count;
+                var skillCov = req.SkillIds.Count == 0 ? 0 : present.Sum(s => specificity[s]) / req.SkillIds.Sum(s => specificity[s]);
                 var (lexFrac, lexSentence) = LexicalOverlap(requirementStems[r], profile);
                 var lexCov = requirementStems[r].Count >= 2 ? 0.7 * lexFrac : 0;
                 var sim = scores.IsEmpty ? 0 : scores.Similarity(a, r);
@@ -126,17 +132,27 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 }
             }
 
+            var focus = Focus(profile, jobSkills);
             var components = new ScoreComponents(
                 Lexical: maxBm25 > 0 ? bm25[a] / maxBm25 : 0,
                 LexicalRaw: bm25[a],
                 Coverage: totalWeight > 0 ? coverageSum / totalWeight : 0,
                 SkillCoverage: skillWeight > 0 ? skillSum / skillWeight : 0,
                 Semantic: requirements.Count > 0 ? semanticSum / requirements.Count : 0,
-                Recency: Recency(profile.Artifact, asOf));
-            var score = (_options.LexicalWeight * components.Lexical)
-                        + (_options.CoverageWeight * components.Coverage)
-                        + (_options.RecencyWeight * components.Recency);
-            results.Add((profile, score, Round(components), covered, matchedSkills));
+                Recency: Recency(profile.Artifact, asOf),
+                Focus: focus);
+            results.Add((profile, 0, components, covered, matchedSkills));
+        }
+
+        // Coverage is scaled to the best candidate, like BM25, so both spread over [0, 1] before weighting.
+        var maxCoverage = results.Select(r => r.Components.Coverage).DefaultIfEmpty(0).Max();
+        for (var i = 0; i < results.Count; i++)
+        {
+            var c = results[i].Components;
+            var coverage = _options.NormaliseCoverage && maxCoverage > 0 ? c.Coverage / maxCoverage : c.Coverage;
+            var score = (_options.LexicalWeight * c.Lexical) + (_options.CoverageWeight * coverage)
+                        + (_options.RecencyWeight * c.Recency) + (_options.FocusWeight * c.Focus);
+            results[i] = results[i] with { Score = score, Components = Round(c) };
         }
 
         return [.. results
@@ -234,6 +250,27 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         return ((double)present / stems.Count, bestSentence);
     }
 
+    /// <summary>Share of the artifact's description sentences that name (or imply) a skill the posting asks for.</summary>
+    double Focus(ArtifactProfile profile, HashSet<int> jobSkills)
+    {
+        var sentences = profile.SentenceTokens.Count;
+        if (sentences == 0 || jobSkills.Count == 0)
+        {
+            return 0;
+        }
+
+        var hits = 0;
+        for (var s = 0; s < sentences; s++)
+        {
+            if (taxonomy.FindMentions(profile.SentenceTokens[s]).Any(m => taxonomy.Closure(m.Skill).Any(jobSkills.Contains)))
+            {
+                hits++;
+            }
+        }
+
+        return (double)hits / sentences;
+    }
+
     double Recency(ArtifactDocument artifact, DateOnly asOf)
     {
         var end = artifact.IsCertification ? artifact.StartDate : artifact.EndDate;
@@ -248,7 +285,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
 
     static ScoreComponents Round(ScoreComponents c) => new(
         Math.Round(c.Lexical, 4), Math.Round(c.LexicalRaw, 4), Math.Round(c.Coverage, 4), Math.Round(c.SkillCoverage, 4),
-        Math.Round(c.Semantic, 4), Math.Round(c.Recency, 4));
+        Math.Round(c.Semantic, 4), Math.Round(c.Recency, 4), Math.Round(c.Focus, 4));
 
     static string KindName(RequirementKind kind) => kind switch
     {

@@ -7,9 +7,21 @@ public sealed record RankingOptions
     public double LexicalWeight { get; init; } = 0.40;
 
     /// <summary>Weighted share of the posting's requirements the artifact covers (taxonomy, words, semantics).</summary>
-    public double CoverageWeight { get; init; } = 0.50;
+    public double CoverageWeight { get; init; } = 0.40;
 
     public double RecencyWeight { get; init; } = 0.10;
+
+    /// <summary>
+    /// Weight of focus: the share of an artifact's sentences that name a skill the posting asks for. It favours an
+    /// artifact that is about the posting's subject over a long one that touches many subjects in passing.
+    /// </summary>
+    public double FocusWeight { get; init; } = 0.20;
+
+    /// <summary>Weight requirement skills by how few of the candidates have them (common skills discriminate less).</summary>
+    public bool SkillSpecificity { get; init; }
+
+    /// <summary>Scale coverage to the best candidate before weighting (as BM25 is).</summary>
+    public bool NormaliseCoverage { get; init; } = true;
 
     /// <summary>Years after which an artifact's recency score halves.</summary>
     public double RecencyHalfLifeYears { get; init; } = 5;

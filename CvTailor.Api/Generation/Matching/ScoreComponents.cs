@@ -7,4 +7,6 @@ namespace CvTailor.Api.Generation.Matching;
 /// <param name="SkillCoverage">The same share counting taxonomy skill matches only.</param>
 /// <param name="Semantic">Mean best-chunk similarity to the requirements (0 without a model); informs coverage only.</param>
 /// <param name="Recency">Half-life decay since the artifact ended (1 when ongoing).</param>
-public sealed record ScoreComponents(double Lexical, double LexicalRaw, double Coverage, double SkillCoverage, double Semantic, double Recency);
+/// <param name="Focus">Share of the artifact's sentences that name a skill the posting asks for.</param>
+public sealed record ScoreComponents(
+    double Lexical, double LexicalRaw, double Coverage, double SkillCoverage, double Semantic, double Recency, double Focus);

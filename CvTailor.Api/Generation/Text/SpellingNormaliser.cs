@@ -21,6 +21,21 @@ public static class SpellingNormaliser
         ["favour"] = "favor", ["honours"] = "honors", ["optimise"] = "optimize", ["judgement"] = "judgment",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words the Porter stemmer would merge with unrelated words ("experience" and "experiment" both become
+    /// "experi"; "general" and "generative" both "gener"): given a fixed stem instead.
+    /// </summary>
+    public static readonly FrozenDictionary<string, string> FixedStems = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["experiment"] = "experiment", ["experiments"] = "experiment", ["experimental"] = "experiment",
+        ["experimentation"] = "experiment", ["experimenting"] = "experiment", ["experimented"] = "experiment",
+        ["experience"] = "experience", ["experiences"] = "experience", ["experienced"] = "experience",
+        ["general"] = "general", ["generally"] = "general", ["generalist"] = "general",
+        ["generative"] = "generative", ["generation"] = "generation", ["generations"] = "generation",
+        ["university"] = "university", ["universities"] = "university", ["universal"] = "universal",
+        ["news"] = "news", ["business"] = "business", ["businesses"] = "business", ["busy"] = "busy",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     /// <summary>Returns the folded spelling of a lower-case word.</summary>
     public static string Fold(string lower)
     {

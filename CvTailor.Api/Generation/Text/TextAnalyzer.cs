@@ -122,6 +122,11 @@ public sealed class TextAnalyzer
             }
         }
 
+        if (SpellingNormaliser.FixedStems.TryGetValue(lower, out var fixedStem))
+        {
+            return fixedStem;
+        }
+
         var folded = SpellingNormaliser.Fold(lower);
         if (_wordVariants.TryGetValue(folded, out var variant))
         {
