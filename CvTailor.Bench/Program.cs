@@ -1,3 +1,4 @@
+using CvTailor.Bench.Generation;
 using CvTailor.Bench.Ranking;
 
 // Bench and evaluation commands; each prints its figures. Usage: dotnet run --project CvTailor.Bench -- <command> [options]
@@ -14,6 +15,7 @@ return command switch
 {
     "ranking-eval" => await RankingEvalCommand.RunAsync(rest, Console.Out, cts.Token),
     "ranking-explain" => await ExplainCommand.RunAsync(rest, Console.Out, cts.Token),
+    "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     _ => Usage(),
 };
 

@@ -73,7 +73,8 @@ public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
         }
 
         // Sentence evidence beats the bare technology list, because it shows what was done with the skill.
-        for (var s = 0; s < sentenceTokens.Count; s++)
+        // Description sentences first, the title last: a sentence says more than the title that repeats it.
+        foreach (var s in Enumerable.Range(1, Math.Max(0, sentenceTokens.Count - 1)).Append(0))
         {
             foreach (var m in taxonomy.FindMentions(sentenceTokens[s]))
             {
@@ -85,7 +86,7 @@ public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
         }
 
         var all = new Dictionary<int, SkillEvidence>(direct);
-        foreach (var (skill, evidence) in direct.OrderBy(kv => kv.Value.Sentence < 0 ? int.MaxValue : kv.Value.Sentence).ThenBy(kv => kv.Key))
+        foreach (var (skill, evidence) in direct.OrderBy(kv => kv.Value.Sentence <= 0 ? int.MaxValue - 1 + kv.Value.Sentence : kv.Value.Sentence).ThenBy(kv => kv.Key))
         {
             foreach (var implied in taxonomy.Closure(skill))
             {
