@@ -8,6 +8,6 @@ public sealed record PdfFontOptions
 {
     public string FamilyName { get; init; } = "DejaVu Sans";
 
-    /// <summary>Directory holding DejaVuSans.ttf, DejaVuSans-Bold.ttf and DejaVuSans-Oblique.ttf; optional.</summary>
+    /// <summary>Directory holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; optional.</summary>
     public string? FontDirectory { get; init; }
 }

@@ -2,21 +2,18 @@ using SkiaSharp;
 
 namespace CvTailor.Api.Export.Renderers;
 
-/// <summary>Regular, bold and italic typefaces for the PDF, resolved once and shared (typefaces are immutable).</summary>
+/// <summary>Regular and bold typefaces for the PDF, resolved once and shared (typefaces are immutable).</summary>
 public sealed class PdfFontSet : IDisposable
 {
-    PdfFontSet(SKTypeface regular, SKTypeface bold, SKTypeface italic)
+    PdfFontSet(SKTypeface regular, SKTypeface bold)
     {
         Regular = regular;
         Bold = bold;
-        Italic = italic;
     }
 
     public SKTypeface Regular { get; }
 
     public SKTypeface Bold { get; }
-
-    public SKTypeface Italic { get; }
 
     public static PdfFontSet Resolve(PdfFontOptions options)
     {
@@ -30,7 +27,7 @@ public sealed class PdfFontSet : IDisposable
                        ?? throw new InvalidOperationException($"Font file '{path}' could not be loaded.");
             }
 
-            return new PdfFontSet(Load("DejaVuSans.ttf"), Load("DejaVuSans-Bold.ttf"), Load("DejaVuSans-Oblique.ttf"));
+            return new PdfFontSet(Load("DejaVuSans.ttf"), Load("DejaVuSans-Bold.ttf"));
         }
 
         var manager = SKFontManager.Default;
@@ -46,13 +43,12 @@ public sealed class PdfFontSet : IDisposable
             return typeface;
         }
 
-        return new PdfFontSet(Match(SKFontStyle.Normal), Match(SKFontStyle.Bold), Match(SKFontStyle.Italic));
+        return new PdfFontSet(Match(SKFontStyle.Normal), Match(SKFontStyle.Bold));
     }
 
     public void Dispose()
     {
         Regular.Dispose();
         Bold.Dispose();
-        Italic.Dispose();
     }
 }

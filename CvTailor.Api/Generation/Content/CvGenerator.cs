@@ -30,7 +30,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
                 var a = r.Profile.Artifact;
                 var (title, organization) = TitleParts.Split(a.Title, a.Organization);
                 var relevanceRank = jobs.IndexOf(r);
-                var bullets = (concise ? 3 : 5) - Math.Min(2, relevanceRank);
+                var bullets = (concise ? 3 : 4) - Math.Min(concise ? 1 : 2, relevanceRank);
                 return new CvExperience(
                     title,
                     organization,
@@ -45,7 +45,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
             .Where(r => r.ArtifactType is "project" or "open_source"
                         || (preferences.IncludePublications && r.ArtifactType is "publication" or "presentation"))
             .Where(r => r.Score > 0)
-            .Take(concise ? 3 : 5)
+            .Take(concise ? 3 : 4)
             .Select(r => BuildProject(r, selector, jobTerms, concise))
             .ToList();
 

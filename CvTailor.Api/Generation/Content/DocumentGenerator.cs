@@ -38,7 +38,7 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
         var clock = Stopwatch.StartNew();
         var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
         var content = _cv.Generate(match, profile, request.Preferences);
-        var report = _grounding.Check(CvText.Flatten(content), Source(request, profile, artifacts));
+        var report = _grounding.Check(CvText.Flatten(content), _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
         return new GeneratedCv(content, Metadata(match, report, clock), match);
     }
 
@@ -49,9 +49,11 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
         var clock = Stopwatch.StartNew();
         var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
         var content = _letter.Generate(match, profile, request.CompanyName, request.RoleTitle, request.Preferences);
-        var report = _grounding.Check(content.FullText, Source(request, profile, artifacts));
+        var report = _grounding.Check(content.FullText, _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
         return new GeneratedCoverLetter(content, Metadata(match, report, clock), match);
     }
+
+    static List<ArtifactProfile> Profiles(MatchResult match) => [.. match.Ranked.Select(r => r.Profile)];
 
     static GroundingSource Source(GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts) =>
         new(artifacts, profile, request.CompanyName, request.RoleTitle);

@@ -23,7 +23,7 @@ public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDe
         for (var s = 1; s < count && s < profile.Sentences.Count; s++)
         {
             var text = profile.Sentences[s];
-            var skills = taxonomy.FindMentions(profile.SentenceTokens[s])
+            var skills = profile.SentenceMentions[s]
                 .SelectMany(m => taxonomy.Closure(m.Skill)).Where(_jobSkills.Contains).Distinct().ToList();
             var relevance = Math.Min(3, skills.Count) + (0.5 * Math.Min(2, skills.Count(_mustSkills.Contains)));
             var overlap = profile.SentenceTokens[s].Where(t => !t.IsStopWord && job.QueryTerms.ContainsKey(t.Stem))

@@ -26,7 +26,7 @@ public sealed partial class GroundingChecker(SkillTaxonomy taxonomy)
     readonly ArtifactAnalyzer _analyzer = new(taxonomy);
 
     /// <summary>A prepared source, reusable for several texts.</summary>
-    public PreparedSource Prepare(GroundingSource source)
+    public PreparedSource Prepare(GroundingSource source, IReadOnlyList<ArtifactProfile>? profiles = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         var text = new StringBuilder();
@@ -74,7 +74,15 @@ public sealed partial class GroundingChecker(SkillTaxonomy taxonomy)
                 }
             }
 
-            skills.UnionWith(_analyzer.Analyze(artifact).Skills.Keys);
+            if (profiles is null)
+            {
+                skills.UnionWith(_analyzer.Analyze(artifact).Skills.Keys);
+            }
+        }
+
+        foreach (var profile in profiles ?? [])
+        {
+            skills.UnionWith(profile.Skills.Keys);
         }
 
         var p = source.Profile;
@@ -95,8 +103,8 @@ public sealed partial class GroundingChecker(SkillTaxonomy taxonomy)
             skills.UnionWith(taxonomy.Closure(mention.Skill));
         }
 
-        var stems = taxonomy.Analyzer.Tokenize(all).Select(t => t.Stem).ToList();
-        return new PreparedSource(all, numbers, skills, string.Join(' ', stems));
+        var stemText = new Lazy<string>(() => " " + string.Join(' ', taxonomy.Analyzer.Tokenize(all).Select(t => t.Stem)) + " ");
+        return new PreparedSource(all, numbers, skills, stemText);
     }
 
     public GroundingReport Check(string output, GroundingSource source) => Check(output, Prepare(source));
@@ -123,7 +131,7 @@ public sealed partial class GroundingChecker(SkillTaxonomy taxonomy)
             }
 
             var phrase = " " + string.Join(' ', Enumerable.Range(mention.FirstToken, mention.EndToken - mention.FirstToken).Select(i => tokens[i].Stem)) + " ";
-            if (!(" " + source.StemText + " ").Contains(phrase, StringComparison.Ordinal))
+            if (!source.StemText.Value.Contains(phrase, StringComparison.Ordinal))
             {
                 violations.Add(new GroundingViolation("skill", taxonomy.NameOf(mention.Skill), ContextOf(output, tokens[mention.FirstToken].Start)));
             }
@@ -172,4 +180,4 @@ public sealed partial class GroundingChecker(SkillTaxonomy taxonomy)
 }
 
 /// <summary>A grounding source prepared for checking: its text, numbers, evidenced skills and stems.</summary>
-public sealed record PreparedSource(string Text, IReadOnlySet<string> Numbers, IReadOnlySet<int> Skills, string StemText);
+public sealed record PreparedSource(string Text, IReadOnlySet<string> Numbers, IReadOnlySet<int> Skills, Lazy<string> StemText);

@@ -20,6 +20,7 @@ public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
         }
 
         var sentenceTokens = sentences.Select(s => taxonomy.Analyzer.TokenizePhrase(s)).ToList();
+        var sentenceMentions = sentenceTokens.Select(taxonomy.FindMentions).ToList();
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var length = 0;
         void Count(IEnumerable<Token> tokens)
@@ -76,7 +77,7 @@ public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
         // Description sentences first, the title last: a sentence says more than the title that repeats it.
         foreach (var s in Enumerable.Range(1, Math.Max(0, sentenceTokens.Count - 1)).Append(0))
         {
-            foreach (var m in taxonomy.FindMentions(sentenceTokens[s]))
+            foreach (var m in sentenceMentions[s])
             {
                 if (!direct.TryGetValue(m.Skill, out var existing) || existing.Sentence < 0)
                 {
@@ -102,6 +103,8 @@ public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
             Artifact = artifact,
             Sentences = sentences,
             SentenceTokens = sentenceTokens,
+            SentenceMentions = sentenceMentions,
+            SentenceStems = [.. sentenceTokens.Select(t => (IReadOnlySet<string>)t.Select(x => x.Stem).ToHashSet(StringComparer.Ordinal))],
             TermCounts = counts,
             Length = length,
             TechnologyTokens = technologyTokens,

@@ -16,6 +16,12 @@ public sealed class ArtifactProfile
 
     public required IReadOnlyList<IReadOnlyList<Token>> SentenceTokens { get; init; }
 
+    /// <summary>Taxonomy mentions of each sentence (same indexes as <see cref="Sentences"/>).</summary>
+    public required IReadOnlyList<IReadOnlyList<Taxonomy.SkillMention>> SentenceMentions { get; init; }
+
+    /// <summary>Distinct stems of each sentence.</summary>
+    public required IReadOnlyList<IReadOnlySet<string>> SentenceStems { get; init; }
+
     /// <summary>Stem → count over title, description and technologies (the lexical document).</summary>
     public required IReadOnlyDictionary<string, int> TermCounts { get; init; }
 

@@ -239,7 +239,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var bestHits = -1;
         for (var s = 0; s < profile.SentenceTokens.Count; s++)
         {
-            var hits = profile.SentenceTokens[s].Select(t => t.Stem).Distinct(StringComparer.Ordinal).Count(stems.Contains);
+            var sentenceStems = profile.SentenceStems[s];
+            var hits = stems.Count(sentenceStems.Contains);
             if (hits > bestHits)
             {
                 bestHits = hits;
@@ -262,7 +263,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var hits = 0;
         for (var s = 0; s < sentences; s++)
         {
-            if (taxonomy.FindMentions(profile.SentenceTokens[s]).Any(m => taxonomy.Closure(m.Skill).Any(jobSkills.Contains)))
+            if (profile.SentenceMentions[s].Any(m => taxonomy.Closure(m.Skill).Any(jobSkills.Contains)))
             {
                 hits++;
             }

@@ -114,9 +114,9 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
             }
         }
 
-        for (var s = 0; s < profile.SentenceTokens.Count; s++)
+        for (var s = 0; s < profile.SentenceStems.Count; s++)
         {
-            var stems = profile.SentenceTokens[s].Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+            var stems = profile.SentenceStems[s];
             if (plan.Residual.All(stems.Contains))
             {
                 return new TermMatch(profile, profile.Sentences[s], "words");
