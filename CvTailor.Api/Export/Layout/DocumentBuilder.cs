@@ -152,6 +152,11 @@ public static class DocumentBuilder
             blocks.Add(new ParagraphBlock([.. spans.Where(s => s.Text.Length > 0)]));
         }
 
+        if (letter.GapStatement.Length > 0)
+        {
+            blocks.Add(new ParagraphBlock([new Span(letter.GapStatement)]));
+        }
+
         blocks.Add(new ParagraphBlock([new Span(letter.Closing)]));
         blocks.Add(new ParagraphBlock([new Span(letter.SignOff)]));
         blocks.Add(new ParagraphBlock([new Span(letter.Signature, SpanStyle.Bold)]));

@@ -3,7 +3,8 @@ namespace CvTailor.Api.Generation.Content;
 /// <summary>
 /// The cover letter's content JSON (the original had none; this shape is ours and documented in docs):
 /// addressee, salutation, opening, body paragraphs, the 2–3 pieces of evidence cited (with links), closing and
-/// signature, plus the assembled plain text.
+/// signature, plus the assembled plain text. <c>gap_statement</c> names must-haves the person lacks (empty when
+/// none); it is the only part allowed to name skills the artifacts do not evidence.
 /// </summary>
 public sealed record CoverLetterContent(
     string DocumentType,
@@ -13,6 +14,7 @@ public sealed record CoverLetterContent(
     string Opening,
     IReadOnlyList<string> BodyParagraphs,
     IReadOnlyList<CoverLetterEvidence> Evidence,
+    string GapStatement,
     string Closing,
     string SignOff,
     string Signature,

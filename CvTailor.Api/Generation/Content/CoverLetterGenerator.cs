@@ -56,10 +56,9 @@ public sealed class CoverLetterGenerator(SkillTaxonomy taxonomy)
         }
 
         var missingMust = match.Coverage.Missing.Where(m => m.Importance == "must_have").Select(m => m.Keyword).Take(2).ToList();
-        if (missingMust.Count > 0)
-        {
-            body.Add($"I have less direct experience with {CvGenerator.JoinList(missingMust)}, and I would approach it the way I have approached new areas before: by building with it early and learning from the people who know it best.");
-        }
+        var gap = missingMust.Count == 0
+            ? ""
+            : $"I have less direct experience with {CvGenerator.JoinList(missingMust)}, and I would approach it the way I have approached new areas before: by building with it early and learning from the people who know it best.";
 
         var closing = company.Length > 0
             ? $"I would welcome the chance to discuss how I could contribute to {company}. Thank you for your time and consideration."
@@ -68,9 +67,14 @@ public sealed class CoverLetterGenerator(SkillTaxonomy taxonomy)
         var signature = profile.FullName;
         var parts = new List<string> { salutation, opening };
         parts.AddRange(body);
+        if (gap.Length > 0)
+        {
+            parts.Add(gap);
+        }
+
         parts.Add(closing);
         parts.Add(signOff + "\n" + signature + (profile.Email.Length > 0 ? "\n" + profile.Email : ""));
-        return new CoverLetterContent("cover_letter", company, role, salutation, opening, body, evidence, closing, signOff, signature,
+        return new CoverLetterContent("cover_letter", company, role, salutation, opening, body, evidence, gap, closing, signOff, signature,
             string.Join("\n\n", parts));
     }
 }

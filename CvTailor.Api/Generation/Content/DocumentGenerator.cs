@@ -49,7 +49,9 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
         var clock = Stopwatch.StartNew();
         var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
         var content = _letter.Generate(match, profile, request.CompanyName, request.RoleTitle, request.Preferences);
-        var report = _grounding.Check(content.FullText, _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
+        // The gap statement names skills the person lacks on purpose; everything else must be grounded.
+        var claims = content.GapStatement.Length > 0 ? content.FullText.Replace(content.GapStatement, "", StringComparison.Ordinal) : content.FullText;
+        var report = _grounding.Check(claims, _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
         return new GeneratedCoverLetter(content, Metadata(match, report, clock), match);
     }
 

@@ -39,9 +39,17 @@ public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDe
             scored.Add(new ScoredSentence(s, text, quantified, relevance, [.. skills.Select(taxonomy.NameOf)]));
         }
 
-        // A measured result counts about as much as naming one more skill the posting wants, so a quantified,
-        // relevant sentence leads, and a quantified but off-topic one does not beat a relevant one.
-        return [.. scored.OrderByDescending(x => x.Relevance + (x.Quantified ? 1.5 : 0)).ThenBy(x => x.Index)];
+        // Quantified sentences about what the posting asks for lead, then the other relevant ones, then quantified
+        // but off-topic ones, then the rest; within a tier the more relevant first, then the artifact's own order.
+        static int Tier(ScoredSentence x) => (x.JobSkills.Count > 0, x.Quantified) switch
+        {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, true) => 2,
+            _ => 3,
+        };
+
+        return [.. scored.OrderBy(Tier).ThenByDescending(x => x.Relevance).ThenBy(x => x.Index)];
     }
 
     /// <summary>A number that measures something (a percentage, amount, count or ratio), not just a year.</summary>

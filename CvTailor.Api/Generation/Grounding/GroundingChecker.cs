@@ -123,7 +123,8 @@ public sealed partial class GroundingChecker(SkillTaxonomy taxonomy)
         }
 
         var tokens = taxonomy.Analyzer.Tokenize(output);
-        foreach (var mention in taxonomy.FindMentions(tokens))
+        // A shorter alias inside a longer skill name ("optimization" in "Query optimization") is not a claim of its own.
+        foreach (var mention in taxonomy.FindMaximalMentions(tokens))
         {
             if (source.Skills.Contains(mention.Skill))
             {

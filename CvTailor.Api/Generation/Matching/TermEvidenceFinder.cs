@@ -71,9 +71,7 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
         }
 
         var tokens = taxonomy.Analyzer.TokenizePhrase(term);
-        var all = taxonomy.FindMentions(tokens);
-        var maximal = all.Where(m => !all.Any(o => o.Skill != m.Skill && o.FirstToken <= m.FirstToken && o.EndToken >= m.EndToken
-                                                   && (o.EndToken - o.FirstToken) > (m.EndToken - m.FirstToken))).ToList();
+        var maximal = taxonomy.FindMaximalMentions(tokens);
         var covered = maximal.SelectMany(m => Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken)).ToHashSet();
         var residual = tokens
             .Where((t, i) => !covered.Contains(i) && !t.IsStopWord && !StopWords.RequirementFiller.Contains(t.Surface.ToLowerInvariant()))

@@ -31,6 +31,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         var section = RequirementKind.Context;
         var inOtherSection = false;
         var sawHeading = false;
+        var sectionHasBullets = false;
         var values = new List<string>();
 
         for (var i = 0; i < lines.Length; i++)
@@ -47,7 +48,20 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
                 section = cls.Kind;
                 inOtherSection = cls.IsOther;
                 sawHeading = true;
+                sectionHasBullets = false;
                 continue;
+            }
+
+            // Prose after a section's bullet list ("We are remote-first…") is closing context, not a requirement.
+            if (isBullet)
+            {
+                sectionHasBullets = true;
+            }
+            else if (sectionHasBullets)
+            {
+                section = RequirementKind.Context;
+                inOtherSection = false;
+                sectionHasBullets = false;
             }
 
             foreach (var sentence in SentenceSplitter.Split(raw))
@@ -103,12 +117,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
     }
 
     /// <summary>Mentions not nested inside a longer mention of another skill ("on-premises infrastructure" wins over "infrastructure").</summary>
-    public IReadOnlyList<SkillMention> MaximalMentions(IReadOnlyList<Token> tokens)
-    {
-        var all = taxonomy.FindMentions(tokens);
-        return [.. all.Where(m => !all.Any(o => o.Skill != m.Skill && o.FirstToken <= m.FirstToken && o.EndToken >= m.EndToken
-                                                && (o.EndToken - o.FirstToken) > (m.EndToken - m.FirstToken)))];
-    }
+    public IReadOnlyList<SkillMention> MaximalMentions(IReadOnlyList<Token> tokens) => taxonomy.FindMaximalMentions(tokens);
 
     static bool IsBullet(string line) =>
         line[0] is '-' or '*' or '•' or '·' or '–' or '▪' or '◦' || NumberedBullet().IsMatch(line);

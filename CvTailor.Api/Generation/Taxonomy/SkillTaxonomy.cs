@@ -124,6 +124,14 @@ public sealed class SkillTaxonomy
         return mentions;
     }
 
+    /// <summary>Mentions not nested inside a longer mention of another skill ("on-premises infrastructure" wins over "infrastructure").</summary>
+    public IReadOnlyList<SkillMention> FindMaximalMentions(IReadOnlyList<Token> tokens)
+    {
+        var all = FindMentions(tokens);
+        return [.. all.Where(m => !all.Any(o => o.Skill != m.Skill && o.FirstToken <= m.FirstToken && o.EndToken >= m.EndToken
+                                                && (o.EndToken - o.FirstToken) > (m.EndToken - m.FirstToken)))];
+    }
+
     static int MatchAt(IReadOnlyList<Token> tokens, int p, AliasPattern pattern)
     {
         if (!TokenMatches(tokens[p], pattern, 0) || (pattern.RequiresMidSentence && tokens[p].StartsSentence))
@@ -138,7 +146,8 @@ public sealed class SkillTaxonomy
         var k = 1;
         while (k < pattern.Stems.Length)
         {
-            if (j >= tokens.Count || tokens[j].Sentence != sentence)
+            // Aliases never reach across a comma or bracket ("Schema design, Distributed systems" is not "design systems").
+            if (j >= tokens.Count || tokens[j].Sentence != sentence || tokens[j].BreakBefore)
             {
                 return -1;
             }

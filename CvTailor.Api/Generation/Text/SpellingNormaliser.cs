@@ -33,6 +33,7 @@ public static class SpellingNormaliser
         ["general"] = "general", ["generally"] = "general", ["generalist"] = "general",
         ["generative"] = "generative", ["generation"] = "generation", ["generations"] = "generation",
         ["university"] = "university", ["universities"] = "university", ["universal"] = "universal",
+        ["embedded"] = "embedded", ["embedding"] = "embedding", ["embeddings"] = "embedding", ["embed"] = "embedding",
         ["news"] = "news", ["business"] = "business", ["businesses"] = "business", ["busy"] = "busy",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

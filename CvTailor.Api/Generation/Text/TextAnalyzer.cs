@@ -9,6 +9,8 @@ namespace CvTailor.Api.Generation.Text;
 /// </summary>
 public sealed class TextAnalyzer
 {
+    static readonly System.Buffers.SearchValues<char> Breaks = System.Buffers.SearchValues.Create(",;:()[]|");
+
     readonly FrozenDictionary<string, string> _wordVariants;
     readonly ConcurrentDictionary<string, string> _stemCache = new(StringComparer.Ordinal);
 
@@ -47,6 +49,7 @@ public sealed class TextAnalyzer
     void AddTokens(string text, int offset, int sentence, List<Token> tokens)
     {
         var first = true;
+        var previousEnd = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -93,8 +96,10 @@ public sealed class TextAnalyzer
 
             var surface = text[start..i];
             var lower = surface.ToLowerInvariant();
-            tokens.Add(new Token(surface, StemOf(surface), offset + start, sentence, StopWords.English.Contains(lower), first));
+            var breakBefore = !first && text.AsSpan(previousEnd, start - previousEnd).IndexOfAny(Breaks) >= 0;
+            tokens.Add(new Token(surface, StemOf(surface), offset + start, sentence, StopWords.English.Contains(lower), first, breakBefore));
             first = false;
+            previousEnd = i;
         }
     }
 

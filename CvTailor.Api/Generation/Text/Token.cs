@@ -7,4 +7,5 @@ namespace CvTailor.Api.Generation.Text;
 /// <param name="Sentence">Index of the sentence the token belongs to (matches never cross sentences).</param>
 /// <param name="IsStopWord">A function word that carries no skill meaning.</param>
 /// <param name="StartsSentence">First token of its sentence or line (capitalisation there says little).</param>
-public readonly record struct Token(string Surface, string Stem, int Start, int Sentence, bool IsStopWord, bool StartsSentence);
+/// <param name="BreakBefore">Punctuation such as a comma or bracket separates it from the previous token.</param>
+public readonly record struct Token(string Surface, string Stem, int Start, int Sentence, bool IsStopWord, bool StartsSentence, bool BreakBefore = false);
