@@ -111,6 +111,22 @@ public partial class CvGenerationTests
         Assert.True(concise.Content.ProfessionalSummary.Length < detailed.Content.ProfessionalSummary.Length);
     }
 
+    [Fact]
+    public async Task Twenty_simultaneous_generations_for_different_users_do_not_cross_talk()
+    {
+        var jobs = Enumerable.Range(0, 20).Select(i => DevData.Set.Jobs[i % DevData.Set.Jobs.Count]).ToList();
+        var results = await Task.WhenAll(jobs.Select(job => Task.Run(() => Generator.GenerateCvAsync(
+            DevData.Request(job), DevData.Profile(job.UserId), DevData.Artifacts(job.UserId)))));
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            var text = CvText.Flatten(results[i].Content);
+            Assert.All(DevData.ForeignPhrases(jobs[i].UserId), f => Assert.DoesNotContain(f, text, StringComparison.Ordinal));
+            Assert.All(results[i].Metadata.ArtifactsUsed, id => Assert.StartsWith(jobs[i].UserId + "-", id, StringComparison.Ordinal));
+            var sequential = await GenerateAsync(jobs[i].Id);
+            Assert.Equal(JsonSerializer.Serialize(sequential.Content, GenerationJson.Options), JsonSerializer.Serialize(results[i].Content, GenerationJson.Options));
+        }
+    }
+
     static List<string> Keys(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)];
 
     static void AssertItems(JsonElement root, string array, string[] keys)
