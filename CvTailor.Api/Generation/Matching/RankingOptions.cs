@@ -27,16 +27,16 @@ public sealed record RankingOptions
     public double RecencyHalfLifeYears { get; init; } = 5;
 
     /// <summary>Best-chunk similarity at or below which a requirement gets no semantic credit.</summary>
-    public double SemanticFloor { get; init; } = 0.35;
+    public double SemanticFloor { get; init; } = 0.50;
 
     /// <summary>Best-chunk similarity at which a requirement counts as fully covered semantically.</summary>
-    public double SemanticCeiling { get; init; } = 0.65;
+    public double SemanticCeiling { get; init; } = 0.80;
 
     /// <summary>Semantic credit is worth at most this share of a taxonomy match.</summary>
     public double SemanticCreditFactor { get; init; } = 0.8;
 
     /// <summary>Best-chunk similarity from which a keyword counts as evidenced when no word matches it.</summary>
-    public double KeywordSemanticThreshold { get; init; } = 0.6;
+    public double KeywordSemanticThreshold { get; init; } = 0.75;
 
     /// <summary>A requirement counts as covered by an artifact from this coverage on.</summary>
     public double CoveredThreshold { get; init; } = 0.5;
