@@ -161,10 +161,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             .Select((r, i) => new RankedArtifact(
                 r.Profile.Id, r.Profile.Artifact.Title, r.Profile.Artifact.ArtifactType, i + 1, Math.Round(r.Score, 4),
                 Math.Round(r.Score * 10, 2), r.Components, r.Skills, r.Covered,
-                Explain(r.Components, r.Covered, requirements, r.Profile.Artifact))
-            {
-                Profile = r.Profile,
-            })];
+                Explain(r.Components, r.Covered, requirements, r.Profile.Artifact),
+                r.Profile))];
     }
 
     KeywordCoverageReport BuildCoverage(ParsedJobDescription job, List<ArtifactProfile> ranked, SemanticScores scores, int keywordOffset)

@@ -13,8 +13,5 @@ public sealed record RankedArtifact(
     ScoreComponents Components,
     IReadOnlyList<string> MatchedSkills,
     IReadOnlyList<CoveredRequirement> CoveredRequirements,
-    string Explanation)
-{
-    [JsonIgnore]
-    public required ArtifactProfile Profile { get; init; }
-}
+    string Explanation,
+    [property: JsonIgnore] ArtifactProfile Profile);

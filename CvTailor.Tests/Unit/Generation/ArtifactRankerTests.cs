@@ -72,6 +72,19 @@ public class ArtifactRankerTests
     }
 
     [Fact]
+    public async Task Match_result_serialises_for_the_match_endpoint()
+    {
+        var match = await MatchAsync("u3-j2");
+        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(match, Api.Generation.Content.GenerationJson.Options));
+        var first = json.RootElement.GetProperty("ranked")[0];
+        Assert.Equal(match.Ranked[0].ArtifactId, first.GetProperty("artifact_id").GetString());
+        Assert.True(first.GetProperty("components").TryGetProperty("coverage", out _));
+        Assert.Equal("must_have", json.RootElement.GetProperty("job").GetProperty("keywords")[0].GetProperty("importance").GetString());
+        Assert.False(first.TryGetProperty("profile", out _));
+        Assert.True(json.RootElement.GetProperty("coverage").GetProperty("matched").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task Ties_are_broken_by_artifact_id()
     {
         var artifacts = TieIds.Select(id => new Api.Generation.Model.ArtifactDocument { Id = id, Title = "Same title", Description = "Same text." }).ToList();
