@@ -28,8 +28,23 @@ public partial class CvGenerationTests
         AssertItems(root, "projects", ["description", "evidence_url", "impact_metrics", "name", "technologies"]);
         AssertItems(root, "education", ["degree", "details", "institution", "year"]);
         AssertItems(root, "certifications", ["date", "issuer", "name"]);
+        Assert.Empty(CvContentSchema.Validate(root));
         Assert.NotEmpty(root.GetProperty("experience").EnumerateArray());
         Assert.All(root.GetProperty("experience").EnumerateArray(), e => Assert.NotEmpty(e.GetProperty("achievements").EnumerateArray()));
+    }
+
+    [Fact]
+    public void Schema_check_rejects_wrong_shapes()
+    {
+        using var bad = JsonDocument.Parse("""
+            {"professional_summary": 3, "key_skills": ["Go", 1], "experience": [{"title": "x"}], "projects": [],
+             "education": [], "certifications": [], "hobbies": []}
+            """);
+        var errors = CvContentSchema.Validate(bad.RootElement);
+        Assert.Contains("$.professional_summary must be a string.", errors);
+        Assert.Contains("$.key_skills must be an array of strings.", errors);
+        Assert.Contains("$.hobbies is not part of the CV content.", errors);
+        Assert.Contains("$.experience[0].organization is missing.", errors);
     }
 
     [Theory]
