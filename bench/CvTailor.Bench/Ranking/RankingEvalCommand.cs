@@ -51,19 +51,21 @@ public static class RankingEvalCommand
         var inv = CultureInfo.InvariantCulture;
         await output.WriteLineAsync($"Ranking evaluation: {report.Jobs.Count} jobs, semantic component: {embeddings}");
         await output.WriteLineAsync();
-        await output.WriteLineAsync(string.Create(inv,
-            $"{"ranker",-10} {"nDCG@5",7} {"R@5",6} {"R@5cap",7} {"MRR",6} | nDCG@5 {"core",6} {"stretch",8} {"vocab",6}"));
-        foreach (var ranker in report.Rankers)
+        foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
         {
-            var all = report.Mean(ranker);
-            var core = report.Mean(ranker, "core");
-            var stretch = report.Mean(ranker, "stretch");
-            var vocab = report.Mean(ranker, "vocabulary_shift");
-            await output.WriteLineAsync(string.Create(inv,
-                $"{ranker,-10} {all.Ndcg5,7:0.000} {all.Recall5,6:0.000} {all.CappedRecall5,7:0.000} {all.ReciprocalRank,6:0.000} |        {core.Ndcg5,6:0.000} {stretch.Ndcg5,8:0.000} {vocab.Ndcg5,6:0.000}"));
+            var jobs = report.Jobs.Count(j => scenario is null || j.Scenario == scenario);
+            await output.WriteLineAsync(string.Create(inv, $"{scenario ?? "overall"} ({jobs} jobs)"));
+            await output.WriteLineAsync(string.Create(inv, $"  {"ranker",-10} {"nDCG@5",7} {"R@5",6} {"R@5cap",7} {"MRR",6}"));
+            foreach (var ranker in report.Rankers)
+            {
+                var m = report.Mean(ranker, scenario);
+                await output.WriteLineAsync(string.Create(inv,
+                    $"  {ranker,-10} {m.Ndcg5,7:0.000} {m.Recall5,6:0.000} {m.CappedRecall5,7:0.000} {m.ReciprocalRank,6:0.000}"));
+            }
+
+            await output.WriteLineAsync();
         }
 
-        await output.WriteLineAsync();
         await output.WriteLineAsync("Keyword gaps (micro-averaged):");
         foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
         {
