@@ -20,13 +20,15 @@ public sealed class UseLiteTokenizer
     // Ids 0–5 (unknown, <s>, </s>, extra_token_id_1..3) are reserved and never matched.
     const int ReservedCount = 6;
 
+    readonly string[] _pieces;
     readonly int[] _pieceLength;        // UTF-16 length of each piece's text, for backtracking
     readonly Dictionary<long, int> _edges; // (node << 21 | code point) -> child node
     readonly int[] _nodePiece;          // piece id ending at a trie node, or -1
     readonly double[] _nodeScore;
 
-    UseLiteTokenizer(int[] pieceLength, Dictionary<long, int> edges, int[] nodePiece, double[] nodeScore)
+    UseLiteTokenizer(string[] pieces, int[] pieceLength, Dictionary<long, int> edges, int[] nodePiece, double[] nodeScore)
     {
+        _pieces = pieces;
         _pieceLength = pieceLength;
         _edges = edges;
         _nodePiece = nodePiece;
@@ -34,6 +36,9 @@ public sealed class UseLiteTokenizer
     }
 
     public int VocabularySize => _pieceLength.Length;
+
+    /// <summary>The text of piece <paramref name="id"/> ("\uFFFD" for the unknown id 0).</summary>
+    public string GetPiece(int id) => _pieces[id];
 
     /// <summary>Reads vocab.json: an array of [piece, score] pairs, the id being the index (null scores count as 0).</summary>
     public static UseLiteTokenizer Load(string vocabularyPath)
@@ -98,7 +103,7 @@ public sealed class UseLiteTokenizer
             nodePiece[node] = id;
             nodeScore[node] = score;
         }
-        return new UseLiteTokenizer(pieceLength, edges, [.. nodePiece], [.. nodeScore]);
+        return new UseLiteTokenizer([.. pieces.Select(p => p.Piece)], pieceLength, edges, [.. nodePiece], [.. nodeScore]);
     }
 
     static long Key(int node, int symbol) => ((long)node << 21) | (uint)symbol;

@@ -1,4 +1,8 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace CvTailor.Embeddings.Models;
 
@@ -158,6 +162,7 @@ internal sealed class UseLiteWorkspace
         var stride = 3 * width;
         var headSize = layer.HeadSize;
         var query = _query.AsSpan(0, headSize);
+        var wide = Vector256.IsHardwareAccelerated && headSize % 32 == 0;
         for (var s = 0; s < pack.Count; s++)
         {
             var start = pack.Starts[s];
@@ -166,13 +171,21 @@ internal sealed class UseLiteWorkspace
             for (var h = 0; h < layer.Heads; h++)
             {
                 var column = h * headSize;
+                var keys = _wide.AsSpan((start * stride) + width + column);
+                var values = _wide.AsSpan((start * stride) + (2 * width) + column);
                 for (var i = 0; i < length; i++)
                 {
-                    var qkvRow = (start + i) * stride;
-                    TensorPrimitives.Multiply(_wide.AsSpan(qkvRow + column, headSize), layer.QueryScale, query);
-                    for (var j = 0; j < length; j++)
+                    TensorPrimitives.Multiply(_wide.AsSpan(((start + i) * stride) + column, headSize), layer.QueryScale, query);
+                    if (wide)
                     {
-                        scores[j] = TensorPrimitives.Dot(query, _wide.AsSpan(((start + j) * stride) + width + column, headSize));
+                        Scores256(query, keys, stride, scores);
+                    }
+                    else
+                    {
+                        for (var j = 0; j < length; j++)
+                        {
+                            scores[j] = TensorPrimitives.Dot(query, keys.Slice(j * stride, headSize));
+                        }
                     }
                     var max = TensorPrimitives.Max(scores);
                     TensorPrimitives.Subtract(scores, max, scores);
@@ -180,14 +193,84 @@ internal sealed class UseLiteWorkspace
                     TensorPrimitives.Divide(scores, TensorPrimitives.Sum(scores), scores);
 
                     var output = _heads.AsSpan(((start + i) * width) + column, headSize);
-                    output.Clear();
-                    for (var j = 0; j < length; j++)
+                    if (wide)
                     {
-                        var value = _wide.AsSpan(((start + j) * stride) + (2 * width) + column, headSize);
-                        TensorPrimitives.MultiplyAdd(value, scores[j], output, output);
+                        WeightedSum256(scores, values, stride, output);
+                    }
+                    else
+                    {
+                        output.Clear();
+                        for (var j = 0; j < length; j++)
+                        {
+                            TensorPrimitives.MultiplyAdd(values.Slice(j * stride, headSize), scores[j], output, output);
+                        }
                     }
                 }
             }
         }
     }
+
+    /// <summary>scores[j] = q · k_j, keys being rows <paramref name="stride"/> apart; q's length is a multiple of 32.</summary>
+    static void Scores256(ReadOnlySpan<float> query, ReadOnlySpan<float> keys, int stride, Span<float> scores)
+    {
+        ref var q = ref MemoryMarshal.GetReference(query);
+        ref var k0 = ref MemoryMarshal.GetReference(keys);
+        var size = query.Length;
+        if ((long)(scores.Length - 1) * stride + size > keys.Length)
+        {
+            throw new ArgumentException("Keys are shorter than the scores require.", nameof(keys));
+        }
+        for (var j = 0; j < scores.Length; j++)
+        {
+            ref var k = ref Unsafe.Add(ref k0, (nint)j * stride);
+            var a0 = Vector256<float>.Zero;
+            var a1 = Vector256<float>.Zero;
+            var a2 = Vector256<float>.Zero;
+            var a3 = Vector256<float>.Zero;
+            for (nuint d = 0; d < (nuint)size; d += 32)
+            {
+                a0 = MulAdd(Vector256.LoadUnsafe(ref q, d), Vector256.LoadUnsafe(ref k, d), a0);
+                a1 = MulAdd(Vector256.LoadUnsafe(ref q, d + 8), Vector256.LoadUnsafe(ref k, d + 8), a1);
+                a2 = MulAdd(Vector256.LoadUnsafe(ref q, d + 16), Vector256.LoadUnsafe(ref k, d + 16), a2);
+                a3 = MulAdd(Vector256.LoadUnsafe(ref q, d + 24), Vector256.LoadUnsafe(ref k, d + 24), a3);
+            }
+            scores[j] = Vector256.Sum((a0 + a1) + (a2 + a3));
+        }
+    }
+
+    /// <summary>output = Σ_j weights[j] · v_j, 32 columns at a time held in registers.</summary>
+    static void WeightedSum256(ReadOnlySpan<float> weights, ReadOnlySpan<float> values, int stride, Span<float> output)
+    {
+        ref var v0 = ref MemoryMarshal.GetReference(values);
+        ref var o = ref MemoryMarshal.GetReference(output);
+        var size = output.Length;
+        if ((long)(weights.Length - 1) * stride + size > values.Length)
+        {
+            throw new ArgumentException("Values are shorter than the weights require.", nameof(values));
+        }
+        for (nuint d = 0; d < (nuint)size; d += 32)
+        {
+            var a0 = Vector256<float>.Zero;
+            var a1 = Vector256<float>.Zero;
+            var a2 = Vector256<float>.Zero;
+            var a3 = Vector256<float>.Zero;
+            for (var j = 0; j < weights.Length; j++)
+            {
+                ref var v = ref Unsafe.Add(ref v0, (nint)j * stride);
+                var p = Vector256.Create(weights[j]);
+                a0 = MulAdd(p, Vector256.LoadUnsafe(ref v, d), a0);
+                a1 = MulAdd(p, Vector256.LoadUnsafe(ref v, d + 8), a1);
+                a2 = MulAdd(p, Vector256.LoadUnsafe(ref v, d + 16), a2);
+                a3 = MulAdd(p, Vector256.LoadUnsafe(ref v, d + 24), a3);
+            }
+            a0.StoreUnsafe(ref o, d);
+            a1.StoreUnsafe(ref o, d + 8);
+            a2.StoreUnsafe(ref o, d + 16);
+            a3.StoreUnsafe(ref o, d + 24);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector256<float> MulAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) =>
+        Fma.IsSupported ? Fma.MultiplyAdd(a, b, c) : (a * b) + c;
 }
