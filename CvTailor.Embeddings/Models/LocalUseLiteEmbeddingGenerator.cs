@@ -55,13 +55,8 @@ public sealed class LocalUseLiteEmbeddingGenerator : IEmbeddingGenerator<string,
         cancellationToken.ThrowIfCancellationRequested();
 
         var texts = values as IReadOnlyList<string> ?? [.. values];
-        var tokens = new int[texts.Count][];
-        long inputTokens = 0;
-        for (var i = 0; i < texts.Count; i++)
-        {
-            tokens[i] = Model.Tokenizer.Encode(texts[i] ?? throw new ArgumentException($"Input {i} is null.", nameof(values)));
-            inputTokens += Math.Min(tokens[i].Length, UseLiteModel.MaxTokens);
-        }
+        var tokens = Model.Tokenize(texts, _runOptions, cancellationToken);
+        var inputTokens = tokens.Sum(t => (long)Math.Min(t.Length, UseLiteModel.MaxTokens));
         var vectors = Model.EmbedTokens(tokens, _runOptions, cancellationToken);
 
         var created = DateTimeOffset.UtcNow;

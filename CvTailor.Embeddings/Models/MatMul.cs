@@ -22,7 +22,7 @@ internal enum MatMulMode
 internal static class MatMul
 {
     public const int TileRows = 6;
-    const int BlockK = 256;
+    const int BlockK = 512;
     const int BlockRows = 120;
 
     static readonly bool UseWideKernel = Vector256.IsHardwareAccelerated && Fma.IsSupported;

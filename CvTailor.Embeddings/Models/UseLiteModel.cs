@@ -54,15 +54,29 @@ public sealed class UseLiteModel
     /// Texts longer than <see cref="MaxTokens"/> tokens are embedded from their first 128 tokens. Empty text (no
     /// tokens) yields normalise(tanh(bias)), the vector the reference runtime gives an empty string inside a batch.
     /// </remarks>
-    public float[][] Embed(IReadOnlyList<string> texts, UseLiteRunOptions? options = null, CancellationToken cancellationToken = default)
+    public float[][] Embed(IReadOnlyList<string> texts, UseLiteRunOptions? options = null, CancellationToken cancellationToken = default) =>
+        EmbedTokens(Tokenize(texts, options, cancellationToken), options, cancellationToken);
+
+    /// <summary>Token ids of each text (not truncated), spread over the configured threads for large batches.</summary>
+    public int[][] Tokenize(IReadOnlyList<string> texts, UseLiteRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        options ??= UseLiteRunOptions.Default;
         var tokens = new int[texts.Count][];
-        for (var i = 0; i < texts.Count; i++)
+        void One(int i) => tokens[i] = Tokenizer.Encode(texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts)));
+        if (options.Threads > 1 && texts.Count >= 64)
         {
-            tokens[i] = Tokenizer.Encode(texts[i] ?? throw new ArgumentException($"Text {i} is null.", nameof(texts)));
+            Parallel.For(0, texts.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = options.Threads, CancellationToken = cancellationToken }, One);
         }
-        return EmbedTokens(tokens, options, cancellationToken);
+        else
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                One(i);
+            }
+        }
+        return tokens;
     }
 
     /// <summary>Embeds already tokenized texts (ids from <see cref="Tokenizer"/>); each is cut to <see cref="MaxTokens"/>.</summary>

@@ -54,6 +54,7 @@ internal sealed class UseLiteWorkspace
     /// Embeds the sentences of <paramref name="pack"/>; sentence i's unit vector is written to
     /// <c>outputs[pack.OutputIndex[i]]</c>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(TokenPack pack, float[][] outputs)
     {
         var n = pack.TokenCount;
@@ -111,6 +112,7 @@ internal sealed class UseLiteWorkspace
     }
 
     /// <summary>x_t = e_t + (e_t + s_t): the graph adds the embedding to (embedding + timing signal).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Embed(TokenPack pack)
     {
         var width = _weights.EmbeddingWidth;
@@ -128,6 +130,7 @@ internal sealed class UseLiteWorkspace
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void FeedForward(TransformerLayerWeights layer, int n, int rows)
     {
         var width = _weights.OutputWidth;
@@ -137,6 +140,7 @@ internal sealed class UseLiteWorkspace
         MatMul.Multiply(_wide, hidden, rows, layer.FfnOut, layer.FfnOutBias, _hidden, width, MatMulMode.Accumulate);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void LayerNorm(float[] input, int width, int n, LayerNormWeights norm, float[] output)
     {
         var epsilon = _weights.LayerNormEpsilon;
@@ -156,6 +160,7 @@ internal sealed class UseLiteWorkspace
     }
 
     /// <summary>Multi-head self-attention within each sentence; q is scaled before Q·Kᵀ, softmax over keys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Attention(TokenPack pack, TransformerLayerWeights layer)
     {
         var width = layer.InputWidth;
@@ -211,6 +216,7 @@ internal sealed class UseLiteWorkspace
     }
 
     /// <summary>scores[j] = q · k_j, keys being rows <paramref name="stride"/> apart; q's length is a multiple of 32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void Scores256(ReadOnlySpan<float> query, ReadOnlySpan<float> keys, int stride, Span<float> scores)
     {
         ref var q = ref MemoryMarshal.GetReference(query);
@@ -239,6 +245,7 @@ internal sealed class UseLiteWorkspace
     }
 
     /// <summary>output = Σ_j weights[j] · v_j, 32 columns at a time held in registers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     static void WeightedSum256(ReadOnlySpan<float> weights, ReadOnlySpan<float> values, int stride, Span<float> output)
     {
         ref var v0 = ref MemoryMarshal.GetReference(values);

@@ -12,14 +12,14 @@ internal static class BenchSentences
     static readonly string[] Verbs =
     [
         "designed", "built", "migrated", "maintained", "improved", "automated", "documented", "tested", "monitored",
-        "rewrote", "scaled", "deployed", "reviewed", "optimised", "delivered", "led",
+        "rewrote", "scaled", "deployed", "reviewed", "changed", "delivered", "led",
     ];
 
     static readonly string[] Objects =
     [
         "the payment pipeline", "a customer search API", "the reporting dashboards", "our legacy billing system",
         "the onboarding flow", "several internal tools", "a recommendation model", "the mobile release process",
-        "the data warehouse", "a set of microservices", "the continuous integration setup", "the order history page",
+        "the data warehouse", "a set of small services", "the continuous integration setup", "the order history page",
     ];
 
     static readonly string[] Details =
@@ -29,7 +29,8 @@ internal static class BenchSentences
 
     static readonly string[] Words =
     [
-        "Python", "Django", "PostgreSQL", "Kubernetes", "C#", "React", "TypeScript", "Redis", "Kafka", "AWS",
+        "Python", "Java", "web", "data", "cloud", "mobile", "new", "old", "small", "large", "good", "open", "simple",
+        "work", "time", "people", "money", "plans", "goals", "year", "month", "week", "day", "project", "system",
         "three", "regions", "millions", "of", "daily", "requests", "and", "a", "clear", "focus", "on", "reliability",
         "latency", "cost", "quality", "security", "users", "customers", "partners", "teams", "weekly", "releases",
         "careful", "code", "reviews", "pair", "programming", "tests", "metrics", "alerts", "incidents", "the",

@@ -47,7 +47,7 @@ internal static class ModelBenchmark
         var words = texts.Average(t => t.Split(' ').Length);
 
         Console.WriteLine($"Texts: {count} sentences, {words:F1} words and {(double)totalTokens / count:F1} tokens on average ({totalTokens} tokens)");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeDescription()}");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical cores, {RuntimeDescription()}{LoadAverage()}");
         Console.WriteLine();
 
         var results = new List<(string Name, double SentencesPerSecond)>();
@@ -79,6 +79,7 @@ internal static class ModelBenchmark
             Console.WriteLine($"{name,-44} {rate,12:F1} {1000 / rate,12:F2} {ratio,8}");
         }
         Console.WriteLine();
+        Console.WriteLine($"First pass after load (JIT included), 1 thread: {count / firstPassSeconds:F1} sentences/s");
         Console.WriteLine($"Tokenizer: {tokenizeTimer.Elapsed.TotalMicroseconds / count:F1} µs per sentence");
         Console.WriteLine($"C# load: {load.Elapsed.TotalMilliseconds:F0} ms; working set after load {Mb(workingSetAfterLoad)} MB, " +
             $"managed heap {Mb(managedAfterLoad)} MB, peak working set {Mb(peakWorkingSet)} MB");
@@ -91,9 +92,13 @@ internal static class ModelBenchmark
         return 0;
     }
 
+    static double? firstPassSeconds;
+
     static (double SentencesPerSecond, float[][] Vectors) Measure(Func<float[][]> pass, int count, int runs)
     {
+        var warmUp = Stopwatch.StartNew();
         var vectors = pass(); // warm-up (JIT) and the vectors to compare
+        firstPassSeconds ??= warmUp.Elapsed.TotalSeconds;
         var times = new List<double>();
         for (var r = 0; r < runs; r++)
         {
@@ -150,6 +155,10 @@ internal static class ModelBenchmark
 
     static string RuntimeDescription() =>
         $".NET {Environment.Version}, {(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "256-bit SIMD" : "no 256-bit SIMD")}";
+
+    // Other work on a shared machine skews the figures; say how busy it was.
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
 
     static string Mb(long bytes) => (bytes / 1048576.0).ToString("F0", CultureInfo.InvariantCulture);
 

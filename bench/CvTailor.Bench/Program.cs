@@ -4,6 +4,7 @@ return args.FirstOrDefault() switch
 {
     "bench-model" => await ModelBenchmark.RunAsync(args[1..]),
     "check-normalization" => NormalizationCommand.Run(),
+    "bench-kernel" => KernelBenchmark.Run(),
     "tokenize" when args.Length > 1 => TokenizeCommand.Run(args[1], args.Length > 2 ? args[2] : null),
     _ => Usage(),
 };
