@@ -36,7 +36,9 @@ public sealed class LocalUseLiteEmbeddingGenerator : IEmbeddingGenerator<string,
     static UseLiteModel LoadModel(IOptions<UseLiteOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return UseLiteModel.Load(UseLiteModelDirectory.Resolve(options.Value.ModelDirectory));
+        var model = UseLiteModel.Load(UseLiteModelDirectory.Resolve(options.Value.ModelDirectory));
+        model.WarmUp(UseLiteRunOptions.From(options.Value));
+        return model;
     }
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(

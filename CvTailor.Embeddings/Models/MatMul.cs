@@ -33,8 +33,9 @@ internal static class MatMul
     /// </summary>
     public static void Multiply(
         ReadOnlySpan<float> a, int lda, int rows, PackedMatrix b, ReadOnlySpan<float> bias, Span<float> c, int ldc,
-        MatMulMode mode)
+        MatMulMode mode, bool portable = false)
     {
+        var wideKernel = UseWideKernel && !portable;
         if (rows % TileRows != 0)
         {
             throw new ArgumentException($"Row count {rows} is not a multiple of {TileRows}.", nameof(rows));
@@ -74,7 +75,7 @@ internal static class MatMul
                     {
                         ref var aTile = ref Unsafe.Add(ref a0, (nint)i * lda + kb);
                         ref var cTile = ref Unsafe.Add(ref c0, (nint)i * ldc + col);
-                        if (UseWideKernel)
+                        if (wideKernel)
                         {
                             Kernel256(ref aTile, lda, ref panel, kc, ref cTile, ldc, ref biasTile, first, loadC, relu);
                         }

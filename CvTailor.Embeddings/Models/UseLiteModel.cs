@@ -146,6 +146,15 @@ public sealed class UseLiteModel
         return outputs;
     }
 
+    /// <summary>
+    /// Runs a small batch once so the first real request does not pay for JIT compilation of the hot paths.
+    /// </summary>
+    public void WarmUp(UseLiteRunOptions? options = null)
+    {
+        string[] texts = ["Warm-up sentence for the encoder.", "A second, slightly longer warm-up sentence with more words in it.", ""];
+        EmbedTokens(Tokenize(texts), options);
+    }
+
     UseLiteWorkspace Rent(UseLiteRunOptions options)
     {
         while (_workspaces.TryTake(out var workspace))

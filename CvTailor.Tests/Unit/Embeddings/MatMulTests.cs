@@ -2,15 +2,20 @@ using CvTailor.Embeddings.Models;
 
 namespace CvTailor.Tests.Unit.Embeddings;
 
-/// <summary>The packed matmul kernel against a plain triple loop, on shapes that exercise the K blocking.</summary>
+/// <summary>
+/// The packed matmul kernels (AVX2/FMA and the portable one) against a plain triple loop, on shapes that exercise
+/// the K blocking.
+/// </summary>
 public sealed class MatMulTests
 {
     [Theory]
-    [InlineData(6, 32, 16, MatMulMode.Overwrite)]
-    [InlineData(12, 300, 48, MatMulMode.OverwriteRelu)]
-    [InlineData(126, 520, 32, MatMulMode.Accumulate)]
-    [InlineData(246, 256, 64, MatMulMode.Overwrite)]
-    internal void Matches_naive_product(int rows, int k, int n, MatMulMode mode)
+    [InlineData(6, 32, 16, MatMulMode.Overwrite, false)]
+    [InlineData(12, 300, 48, MatMulMode.OverwriteRelu, false)]
+    [InlineData(126, 1100, 32, MatMulMode.Accumulate, false)]
+    [InlineData(246, 256, 64, MatMulMode.Overwrite, false)]
+    [InlineData(12, 600, 48, MatMulMode.OverwriteRelu, true)]
+    [InlineData(126, 1100, 32, MatMulMode.Accumulate, true)]
+    internal void Matches_naive_product(int rows, int k, int n, MatMulMode mode, bool portable)
     {
         var random = new Random(rows * 31 + k);
         float Next() => (float)(random.NextDouble() * 2 - 1);
@@ -39,7 +44,7 @@ public sealed class MatMulTests
         var packed = new PackedMatrix(k, n);
         packed.SetRows(0, b);
 
-        MatMul.Multiply(a, k, rows, packed, bias, c, n, mode);
+        MatMul.Multiply(a, k, rows, packed, bias, c, n, mode, portable);
 
         for (var i = 0; i < expected.Length; i++)
         {
