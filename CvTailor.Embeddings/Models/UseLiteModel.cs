@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace CvTailor.Embeddings.Models;
 
@@ -134,13 +135,31 @@ public sealed class UseLiteModel
             {
                 helpers[t] = Task.Run(Work, cancellationToken);
             }
+            Exception? error = null;
             try
             {
                 Work();
             }
-            finally
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                error = e;
+            }
+            // Always wait for the helpers: they write into outputs and hold pooled workspaces.
+            try
             {
                 Task.WaitAll(helpers, CancellationToken.None);
+            }
+            catch (AggregateException e) when (error is null)
+            {
+                error = e.InnerExceptions.Count == 1 ? e.InnerExceptions[0] : e;
+            }
+            catch (AggregateException)
+            {
+                // The caller's own exception is the one to report.
+            }
+            if (error is not null)
+            {
+                ExceptionDispatchInfo.Throw(error);
             }
         }
         return outputs;

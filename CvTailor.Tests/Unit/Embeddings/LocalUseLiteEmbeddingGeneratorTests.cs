@@ -88,5 +88,8 @@ public sealed class LocalUseLiteEmbeddingGeneratorTests(UseLiteModelFixture fixt
         await cts.CancelAsync();
         using var generator = new LocalUseLiteEmbeddingGenerator(fixture.Model);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(["x"], cancellationToken: cts.Token));
+        var texts = Enumerable.Repeat("a sentence to embed", 200).ToArray();
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            fixture.Model.EmbedTokens(fixture.Model.Tokenize(texts), new UseLiteRunOptions(Threads: 2), cts.Token));
     }
 }
