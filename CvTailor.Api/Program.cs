@@ -1,8 +1,19 @@
 using CvTailor.Data;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet CvTailor.Api.dll migrate`: apply migrations and exit (deployments; the AppHost runs the same migrator).
+if (args is ["migrate", ..])
+{
+    using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
+    var connectionString = builder.Configuration.GetConnectionString("cvtailor")
+        ?? throw new InvalidOperationException("ConnectionStrings:cvtailor is not set.");
+    await DatabaseMigrator.MigrateAsync(connectionString, loggerFactory.CreateLogger("migrate"), CancellationToken.None);
+    return;
+}
+
 builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor");
+builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,1 +1,29 @@
-Console.WriteLine("AppHost placeholder");
+using CvTailor.AppHost.Hosting;
+using CvTailor.Data;
+
+// The application model, read top to bottom (Aspire's shape). Ports are the documented Development defaults;
+// override with AppHost:Ports:<resource> (0 = any free port).
+var builder = DistributedApplicationBuilder.CreateBuilder(args);
+
+var postgres = builder.AddPostgres("postgres")
+    .WithPgVector();
+var cvtailor = postgres.AddDatabase("cvtailor");
+
+var migrate = builder.AddRunOnce("migrate",
+        (log, ct) => DatabaseMigrator.MigrateAsync(cvtailor.Resource.ConnectionString, log, ct))
+    .WaitFor(cvtailor);
+
+var embeddings = builder.AddProject<Projects.CvTailor_Embeddings>("embeddings")
+    .WithHttpEndpoint(port: 5090)
+    .WithReference(cvtailor)
+    .WaitForCompletion(migrate);
+
+builder.AddProject<Projects.CvTailor_Api>("api")
+    .WithHttpEndpoint(port: 5080)
+    .WithReference(cvtailor)
+    .WithReference(embeddings)
+    .WaitForCompletion(migrate)
+    .WaitFor(embeddings);
+
+var app = builder.Build();
+return await app.RunAsync();

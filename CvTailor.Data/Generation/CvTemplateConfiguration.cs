@@ -1,0 +1,20 @@
+using CvTailor.Data.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CvTailor.Data.Generation;
+
+public sealed class CvTemplateConfiguration : IEntityTypeConfiguration<CvTemplate>
+{
+    public const string Table = "generation_cvtemplate";
+
+    public void Configure(EntityTypeBuilder<CvTemplate> builder)
+    {
+        builder.ToTable(Table);
+        builder.HasKey(x => x.Id).HasName(DjangoNames.PrimaryKey(Table));
+        builder.Property(x => x.Name).HasMaxLength(100);
+        builder.Property(x => x.Category).HasMaxLength(50);
+        builder.Property(x => x.PreviewImageUrl).HasMaxLength(200);
+        builder.Property(x => x.TemplateConfig).HasColumnType(PgTypes.Json);
+    }
+}

@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CvTailor.Tests.EndToEnd;
+
+/// <summary>The whole system as a developer starts it: the AppHost process with PostgreSQL, migrate, Embeddings, Api.</summary>
+[Collection(nameof(AppHostTests))]
+public sealed class AppHostTests : IDisposable
+{
+    readonly string _data = Path.Combine(Path.GetTempPath(), $"cvtailor-e2e-{Guid.NewGuid():N}");
+    static readonly HttpClient s_http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task Starts_all_resources_healthy_serves_health_and_stops_cleanly_leaving_no_process()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var host = AppHostProcess.Start(_data);
+        await host.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+        var coldStart = clock.Elapsed;
+
+        var api = host.EndpointOf("api");
+        var embeddings = host.EndpointOf("embeddings");
+        Assert.NotNull(api);
+        Assert.NotNull(embeddings);
+        foreach (var url in new[] { api, embeddings })
+        {
+            using var health = await s_http.GetAsync($"{url}/health");
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Contains("Healthy", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var alive = await s_http.GetAsync($"{url}/alive");
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        }
+        Assert.Contains("postgres", host.Output, StringComparison.Ordinal);
+        Assert.Matches(@"migrate\s+RunOnce\s+Finished", host.Output);
+
+        var processes = host.DescendantsAndSelf();
+        Assert.True(processes.Count >= 4, $"expected the host, postgres and two services, saw {processes.Count}");
+
+        var exit = await host.StopAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(0, exit);
+        await Task.Delay(200);
+        Assert.DoesNotContain(processes, AppHostProcess.IsAlive);
+        Assert.Contains("Stopped.", host.Output, StringComparison.Ordinal);
+        // The figure for the closing note; printed, not asserted.
+        Console.WriteLine($"AppHost start to all healthy (first start, includes initdb): {coldStart.TotalSeconds:0.00} s");
+    }
+
+    [Fact]
+    public async Task A_second_start_reuses_the_data_directory()
+    {
+        await using (var first = AppHostProcess.Start(_data))
+        {
+            await first.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+            await ExecuteAsync("CREATE TABLE e2e_marker (note text); INSERT INTO e2e_marker VALUES ('kept')");
+            Assert.Equal(0, await first.StopAsync(TimeSpan.FromSeconds(60)));
+        }
+        var clock = Stopwatch.StartNew();
+        await using var second = AppHostProcess.Start(_data);
+        await second.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+        Console.WriteLine($"AppHost warm start to all healthy: {clock.Elapsed.TotalSeconds:0.00} s");
+        Assert.Equal("kept", await ExecuteAsync("SELECT note FROM e2e_marker"));
+        Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    [Fact]
+    public async Task Exits_non_zero_with_a_clear_message_when_a_resource_fails_to_start()
+    {
+        using var squatter = new TcpListener(IPAddress.Loopback, 0);
+        squatter.Start();
+        var busyPort = ((IPEndPoint)squatter.LocalEndpoint).Port;
+        await using var host = AppHostProcess.Start(_data, new Dictionary<string, string>
+        {
+            ["AppHost__Ports__api"] = busyPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var processes = new List<int>();
+        var exited = host.Process.WaitForExitAsync();
+        while (!exited.IsCompleted)
+        {
+            processes.AddRange(host.DescendantsAndSelf());
+            await Task.WhenAny(exited, Task.Delay(200));
+        }
+        await exited.WaitAsync(TimeSpan.FromMinutes(3));
+        Assert.NotEqual(0, host.Process.ExitCode);
+        Assert.Contains("Resource 'api' failed to start", host.Output, StringComparison.Ordinal);
+        await Task.Delay(200);
+        Assert.DoesNotContain(processes.Distinct(), AppHostProcess.IsAlive);
+    }
+
+    async Task<string?> ExecuteAsync(string sql)
+    {
+        var dir = Path.Combine(_data, "postgres");
+        var cs = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = int.Parse(await File.ReadAllTextAsync(Path.Combine(dir, "port")), System.Globalization.CultureInfo.InvariantCulture),
+            Username = "postgres",
+            Password = (await File.ReadAllTextAsync(Path.Combine(dir, "password"))).Trim(),
+            Database = "cvtailor",
+            Pooling = false,
+        }.ConnectionString;
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return (await cmd.ExecuteScalarAsync())?.ToString();
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp directory; best effort.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Owned by the postgres OS user when running as root; the temp cleaner takes it.
+        }
+    }
+}
