@@ -1,3 +1,4 @@
+using CvTailor.Bench;
 using CvTailor.Bench.Generation;
 using CvTailor.Bench.Ranking;
 
@@ -18,6 +19,10 @@ return command switch
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    "bench-model" => await ModelBenchmark.RunAsync(rest),
+    "check-normalization" => NormalizationCommand.Run(),
+    "bench-kernel" => KernelBenchmark.Run(),
+    "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
 
@@ -30,6 +35,13 @@ static int Usage()
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
+          bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
+              sentences/s of the C# Universal Sentence Encoder Lite on 1 and 2 threads against the Node runtime on
+              the same texts, load time and memory (needs node; installs the runtime with eng/model/install-node-runtime.sh)
+          check-normalization
+              exits 1 when Unicode NFKC is unavailable (invariant globalization), as the service's start-up check does
+          tokenize TEXT [MODEL-DIR]
+              prints the token ids of TEXT
         """);
     return 1;
 }
