@@ -1,3 +1,4 @@
+using CvTailor.Api.Artifacts;
 using CvTailor.Api.Auth;
 using CvTailor.Api.Http;
 using CvTailor.Data;
@@ -16,6 +17,7 @@ public static class ApiApplication
         builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
         builder.AddHttpConventions();
         builder.AddAuth();
+        builder.AddArtifacts();
         return builder;
     }
 
@@ -26,6 +28,7 @@ public static class ApiApplication
         app.MapApiDocumentation();
         app.MapGet("/", () => TypedResults.Ok(new { service = "cvtailor-api" })).AllowAnonymous().ExcludeFromDescription();
         app.MapAuth();
+        app.MapArtifacts();
         return app;
     }
 }

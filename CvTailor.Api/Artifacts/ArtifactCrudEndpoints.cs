@@ -1,3 +1,4 @@
+using CvTailor.Api.Storage;
 using CvTailor.Api.Http;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
@@ -102,7 +103,7 @@ public static class ArtifactCrudEndpoints
 
     /// <summary>R5: the links and processing jobs go with it (foreign keys cascade), and so do its uploaded files.</summary>
     public static async Task<IResult> DeleteAsync(
-        int id, CurrentUser user, CvTailorDbContext db, Storage.FileStore files, CancellationToken ct)
+        int id, CurrentUser user, CvTailorDbContext db, FileStorage files, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == id && a.UserId == user.Id, ct);
         if (artifact is null)

@@ -12,15 +12,14 @@ public static class ArtifactEndpoints
     public static WebApplicationBuilder AddArtifacts(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddFileStorage();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddUploads();
         return builder;
     }
 
     public static RouteGroupBuilder MapArtifacts(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<StorageOptions>>().Value.MaxUploadRequestBytes;
+        var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxUploadRequestBytes;
         var group = app.MapGroup(Prefix).RequireAuthorization().WithTags("Artifacts");
 
         group.MapGet("/", ArtifactCrudEndpoints.ListAsync).WithName("ListArtifacts");

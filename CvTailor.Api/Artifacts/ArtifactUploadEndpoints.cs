@@ -26,7 +26,7 @@ public static partial class ArtifactUploadEndpoints
 
     /// <summary>R6: upload files to an artifact; each becomes an evidence link of it (with the file's metadata).</summary>
     public static async Task<IResult> UploadToArtifactAsync(
-        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStore store,
+        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
         TimeProvider time, ILogger<UploadInspector> logger, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId && a.UserId == user.Id, ct);
@@ -90,7 +90,7 @@ public static partial class ArtifactUploadEndpoints
 
     /// <summary>R7: create an artifact from metadata plus 0–10 files, with a processing job; answered 202.</summary>
     public static async Task<IResult> BulkUploadAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStore store,
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
         TimeProvider time, CancellationToken ct)
     {
         if (!request.HasFormContentType)
@@ -167,7 +167,7 @@ public static partial class ArtifactUploadEndpoints
 
     /// <summary>R9: store one file, not attached to any artifact.</summary>
     public static async Task<IResult> UploadFileAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStore store,
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
         TimeProvider time, CancellationToken ct)
     {
         if (!request.HasFormContentType)
@@ -182,12 +182,12 @@ public static partial class ArtifactUploadEndpoints
         var files = read.Fields!.Files!.GetFiles(FileField);
         if (files.Count == 0)
         {
-            return FieldErrors.Single(FileField, ArtifactMessages.NoFileSubmitted);
+            return FieldErrors.For(FileField, ArtifactMessages.NoFileSubmitted);
         }
         // One file per request here; extra parts with the same name are refused rather than silently dropped.
         if (files.Count > 1)
         {
-            return FieldErrors.Single(FileField, "Only one file may be submitted.");
+            return FieldErrors.For(FileField, "Only one file may be submitted.");
         }
         var (accepted, errors) = await UploadBatch.CheckAsync(files, FileField, inspector, ct);
         if (errors.HasErrors)
@@ -202,7 +202,7 @@ public static partial class ArtifactUploadEndpoints
             db.UploadedFiles.Add(file);
             await db.SaveChangesAsync(ct);
             return TypedResults.Created((string?)null, new SingleUploadResponse(
-                file.Id, file.OriginalFilename, file.FileSize, file.MimeType, FileStore.MediaUrl(file.File)));
+                file.Id, file.OriginalFilename, file.FileSize, file.MimeType, StoredFiles.MediaUrl(file.File)));
         }
         catch
         {
@@ -216,7 +216,7 @@ public static partial class ArtifactUploadEndpoints
     /// path and never found them), and the stored bytes. Artifacts that lose a link are re-embedded.
     /// </summary>
     public static async Task<IResult> DeleteFileAsync(
-        Guid fileId, CurrentUser user, CvTailorDbContext db, FileStore store, TimeProvider time, CancellationToken ct)
+        Guid fileId, CurrentUser user, CvTailorDbContext db, FileStorage store, TimeProvider time, CancellationToken ct)
     {
         var file = await db.UploadedFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.UserId == user.Id, ct);
         if (file is null)

@@ -77,7 +77,7 @@ public static class EvidenceLinkEndpoints
 
     /// <summary>R13: a link that attached an uploaded file takes the file with it when nothing else uses it.</summary>
     public static async Task<IResult> DeleteAsync(
-        long linkId, CurrentUser user, CvTailorDbContext db, FileStore store, TimeProvider time, CancellationToken ct)
+        long linkId, CurrentUser user, CvTailorDbContext db, FileStorage store, TimeProvider time, CancellationToken ct)
     {
         var link = await db.EvidenceLinks.Include(l => l.Artifact)
             .SingleOrDefaultAsync(l => l.Id == linkId && l.Artifact!.UserId == user.Id, ct);

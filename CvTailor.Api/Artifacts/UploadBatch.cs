@@ -40,7 +40,7 @@ public static class UploadBatch
         return (accepted, errors);
     }
 
-    public static async Task<List<StoredUpload>> StoreAsync(IReadOnlyList<AcceptedUpload> uploads, FileStore store, CancellationToken ct)
+    public static async Task<List<StoredUpload>> StoreAsync(IReadOnlyList<AcceptedUpload> uploads, FileStorage store, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(uploads);
         ArgumentNullException.ThrowIfNull(store);
@@ -50,7 +50,7 @@ public static class UploadBatch
             foreach (var upload in uploads)
             {
                 await using var content = upload.File.OpenReadStream();
-                stored.Add(new StoredUpload(upload, await store.SaveAsync(content, upload.Kind, ct)));
+                stored.Add(new StoredUpload(upload, await store.SaveUploadAsync(content, upload.Kind, ct)));
             }
             return stored;
         }
@@ -83,7 +83,7 @@ public static class UploadBatch
         var description = $"Uploaded file: {file.OriginalFilename}";
         return new EvidenceLink
         {
-            Url = FileStore.MediaUrl(file.File),
+            Url = StoredFiles.MediaUrl(file.File),
             LinkType = EvidenceLinkTypes.Document,
             Description = description.Length <= ArtifactLimits.LinkDescriptionMaxLength
                 ? description

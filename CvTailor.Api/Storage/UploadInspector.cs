@@ -13,9 +13,9 @@ public readonly record struct UploadCheck(AcceptedUpload? Accepted, string? Erro
 /// Decides whether an uploaded file may be stored: size, an accepted extension, and content whose bytes match that
 /// extension (a PDF renamed <c>.docx</c> is refused). The client's declared content type is not trusted.
 /// </summary>
-public sealed class UploadInspector(IOptions<StorageOptions> options)
+public sealed class UploadInspector(IOptions<UploadOptions> options)
 {
-    readonly StorageOptions _options = options.Value;
+    readonly UploadOptions _options = options.Value;
 
     public int MaxFilesPerRequest => _options.MaxFilesPerRequest;
 
@@ -31,8 +31,7 @@ public sealed class UploadInspector(IOptions<StorageOptions> options)
         var name = ClientFileName.Clean(file.FileName);
         if (file.Length > _options.MaxFileBytes)
         {
-            return Refuse(string.Create(CultureInfo.InvariantCulture,
-                $"File {name} exceeds {_options.MaxFileBytes / (1024 * 1024)}MB size limit."));
+            return Refuse($"File {name} exceeds {LimitText(_options.MaxFileBytes)} size limit.");
         }
         if (file.Length == 0)
         {
@@ -67,6 +66,11 @@ public sealed class UploadInspector(IOptions<StorageOptions> options)
         SniffedFormat.Utf8Text => claimed.IsText,
         _ => false,
     };
+
+    /// <summary>"10MB" as the original wrote it; other limits in bytes.</summary>
+    static string LimitText(long bytes) => bytes % (1024 * 1024) == 0
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024 * 1024)}MB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes");
 
     static string DeclaredType(IFormFile file) =>
         string.IsNullOrWhiteSpace(file.ContentType) ? "unknown" : file.ContentType;

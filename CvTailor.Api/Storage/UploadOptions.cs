@@ -1,15 +1,12 @@
 namespace CvTailor.Api.Storage;
 
-/// <summary>Configuration section <c>Storage</c>: where uploaded files live and how big they may be.</summary>
-public sealed class StorageOptions
+/// <summary>
+/// Upload limits, in the <c>Storage</c> section beside <c>Storage:Root</c> (which <see cref="Http.StorageOptions"/>
+/// holds; <see cref="Http.FileStorage"/> writes the files).
+/// </summary>
+public sealed class UploadOptions
 {
     public const string Section = "Storage";
-
-    /// <summary>
-    /// Directory holding every stored file (relative paths are resolved against the content root). The database keeps
-    /// paths relative to it (<c>uploads/…</c>), as the original kept paths relative to MEDIA_ROOT.
-    /// </summary>
-    public string Root { get; set; } = ".cvtailor/media";
 
     /// <summary>Largest accepted file (the original's 10 MB).</summary>
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
