@@ -35,15 +35,15 @@ public static class EmbeddingReadEndpoints
     static async Task<IResult> ListJobEmbeddingsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var email = await EmailOfAsync(db, user, ct);
-        return await JobEmbeddings(db, user)
-            .OrderByDescending(j => j.LastAccessed).ThenBy(j => j.Id)
+        return await JobEmbeddings(db.JobEmbeddings.Where(j => j.UserId == user.Id)
+                .OrderByDescending(j => j.LastAccessed).ThenBy(j => j.Id))
             .ToPageAsync(request, row => row.ToDto(email), ct, PageSize(request));
     }
 
     static async Task<IResult> GetJobEmbeddingAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = Guid.TryParse(id, out var guid)
-            ? await JobEmbeddings(db, user).SingleOrDefaultAsync(j => j.Id == guid, ct)
+            ? await JobEmbeddings(db.JobEmbeddings.Where(j => j.UserId == user.Id && j.Id == guid)).SingleOrDefaultAsync(ct)
             : null;
         return row is null
             ? TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("JobDescriptionEmbedding")))
@@ -67,15 +67,15 @@ public static class EmbeddingReadEndpoints
     static async Task<IResult> ListEnhancedArtifactsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var email = await EmailOfAsync(db, user, ct);
-        return await EnhancedArtifacts(db, user)
-            .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id)
+        return await EnhancedArtifacts(db.EnhancedArtifacts.Where(e => e.UserId == user.Id)
+                .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id))
             .ToPageAsync(request, row => row.ToDto(email), ct, PageSize(request));
     }
 
     static async Task<IResult> GetEnhancedArtifactAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = Guid.TryParse(id, out var guid)
-            ? await EnhancedArtifacts(db, user).SingleOrDefaultAsync(e => e.Id == guid, ct)
+            ? await EnhancedArtifacts(db.EnhancedArtifacts.Where(e => e.UserId == user.Id && e.Id == guid)).SingleOrDefaultAsync(ct)
             : null;
         return row is null
             ? TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("EnhancedArtifact")))
@@ -103,13 +103,14 @@ public static class EmbeddingReadEndpoints
             DecimalText.Scale6(c.ProcessingCostUsd), c.CreatedAt)).ToList());
     }
 
-    static IQueryable<JobEmbeddingRow> JobEmbeddings(CvTailorDbContext db, CurrentUser user) =>
-        db.JobEmbeddings.AsNoTracking().Where(j => j.UserId == user.Id).Select(j => new JobEmbeddingRow(
+    /// <summary>Filter and order before projecting: EF cannot translate members of constructor-built records.</summary>
+    static IQueryable<JobEmbeddingRow> JobEmbeddings(IQueryable<Data.Llm.JobDescriptionEmbedding> rows) =>
+        rows.AsNoTracking().Select(j => new JobEmbeddingRow(
             j.Id, j.JobDescriptionHash, j.CompanyName, j.RoleTitle, j.ModelUsed, j.Dimensions, j.TokensUsed, j.CostUsd,
             j.AccessCount, j.LastAccessed, j.CreatedAt));
 
-    static IQueryable<EnhancedArtifactRow> EnhancedArtifacts(CvTailorDbContext db, CurrentUser user) =>
-        db.EnhancedArtifacts.AsNoTracking().Where(e => e.UserId == user.Id).Select(e => new EnhancedArtifactRow(
+    static IQueryable<EnhancedArtifactRow> EnhancedArtifacts(IQueryable<Data.Llm.EnhancedArtifact> rows) =>
+        rows.AsNoTracking().Select(e => new EnhancedArtifactRow(
             e.Id, e.OriginalArtifactId, e.Title, e.ContentType, e.EmbeddingModel, e.EmbeddingDimensions,
             e.EmbeddingCostUsd, e.LangchainVersion, e.ProcessingStrategy, e.TotalChunks, e.ProcessingTimeMs,
             e.LlmModelUsed, e.CreatedAt, e.UpdatedAt, e.LastEmbeddingUpdate,

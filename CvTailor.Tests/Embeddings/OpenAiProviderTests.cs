@@ -16,14 +16,19 @@ public sealed class OpenAiProviderTests(EmbeddingsEndpointFixture fixture) : ICl
 {
     ServiceProvider OpenAiProvider(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["Embeddings:Provider"] = "openai",
             ["Embeddings:OpenAI:Endpoint"] = new Uri(fixture.Server.BaseAddress, "/v1").ToString(),
             ["Embeddings:OpenAI:ApiKey"] = "not-checked-by-this-server",
             ["Embeddings:OpenAI:Model"] = "use-lite",
             ["Embeddings:OpenAI:Dimensions"] = "512",
-        }.Concat(settings).ToDictionary(p => p.Key, p => p.Value)).Build();
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddEmbeddingProvider(configuration);

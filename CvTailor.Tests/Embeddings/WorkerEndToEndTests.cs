@@ -119,8 +119,9 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         var markdown = $"# Results\n\nQuery latency fell under ten milliseconds.\n\n## Method\n\n{longSection}\n";
         using var upload = await client.PostAsync($"/api/v1/artifacts/{id}/upload/", ArtifactClient.Multipart("files",
         [
-            ("paper.pdf", SampleFiles.Pdf("Zebrafish neural recordings"), "application/pdf"),
-            ("notes.docx", SampleFiles.Docx("Quokka population survey"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            ("paper.pdf", RealDocuments.Pdf("Zebrafish neural recordings", "", "were sorted with a spike detector."), "application/pdf"),
+            ("notes.docx", RealDocuments.Docx("Field work", "Quokka population survey on Rottnest Island."),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
             ("readme.md", SampleFiles.Markdown(markdown), "text/markdown"),
             ("plain.txt", SampleFiles.Text("Narwhal tusk measurements.\n"), "text/plain"),
         ]));
@@ -129,7 +130,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         var rows = await WaitForVectorsAsync(id, r => r.Chunks.Any(c => c.Content.Contains("Narwhal", StringComparison.Ordinal)));
         var chunks = rows[0].Chunks;
         Assert.Contains(chunks, c => c.Content.Contains("Zebrafish neural recordings", StringComparison.Ordinal) && c.Metadata.Contains("file:", StringComparison.Ordinal));
-        Assert.Contains(chunks, c => c.Content.Contains("Quokka population survey", StringComparison.Ordinal));
+        Assert.Contains(chunks, c => c.Content == "Field work\nQuokka population survey on Rottnest Island.");
         Assert.Contains(chunks, c => c.Content.StartsWith("Results\nQuery latency fell", StringComparison.Ordinal));
         // The long section is split into several chunks under its heading, each within the model's window.
         var method = chunks.Where(c => c.Content.StartsWith("Method\n", StringComparison.Ordinal)).ToList();
@@ -137,7 +138,10 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         var model = _embeddings.Services.GetRequiredService<LocalUseLiteEmbeddingGenerator>().Model;
         Assert.All(chunks, c => Assert.True(model.Tokenizer.CountTokens(c.Content) <= 128, c.Content));
         var processed = JsonNode.Parse(rows[0].ProcessedContent)!;
-        Assert.Equal(5, processed["sources"]!.AsArray().Count);
+        // The artifact's fields, four evidence descriptions ("Uploaded file: …") and the four files.
+        var kinds = processed["sources"]!.AsArray().Select(x => x!["kind"]!.GetValue<string>()).Order().ToArray();
+        Assert.Equal(["docx", "evidence", "evidence", "evidence", "evidence", "fields", "markdown", "pdf", "text"], kinds);
+        Assert.Empty(processed["extraction_errors"]!.AsArray());
     }
 
     [Fact]
