@@ -123,21 +123,21 @@ public sealed class StructuredChunker
     /// <summary>Windows of words with overlap; each window ends at a sentence end when one lies in its second half.</summary>
     void SplitParagraph(string source, string? heading, string prefix, string paragraph, List<TextChunk> chunks)
     {
-        var words = SplitLongWords(paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries), prefix);
+        var words = SplitLongWords(paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries), prefix).ToArray();
         var wordTokens = words.Select(w => _tokens.CountTokens(w)).ToArray();
         var budget = _maxTokens - (prefix.Length == 0 ? 0 : _tokens.CountTokens(prefix.TrimEnd()));
         var start = 0;
-        while (start < words.Count)
+        while (start < words.Length)
         {
             // Greedy by per-word counts (a text's tokens are about the sum of its words'), then made exact below.
             var end = start;
             var sum = 0;
-            while (end < words.Count && (end == start || sum + wordTokens[end] <= budget))
+            while (end < words.Length && (end == start || sum + wordTokens[end] <= budget))
             {
                 sum += wordTokens[end];
                 end++;
             }
-            if (end < words.Count)
+            if (end < words.Length)
             {
                 for (var i = end - 1; i > start + (end - start) / 2; i--)
                 {
@@ -153,7 +153,7 @@ public sealed class StructuredChunker
                 end--;
             }
             Emit(source, heading, prefix, Join(words, start, end), chunks);
-            if (end >= words.Count)
+            if (end >= words.Length)
             {
                 break;
             }
@@ -195,7 +195,7 @@ public sealed class StructuredChunker
         return result;
     }
 
-    static string Join(List<string> words, int start, int end) => string.Join(' ', words, start, end - start);
+    static string Join(string[] words, int start, int end) => string.Join(' ', words, start, end - start);
 
     int Count(string prefix, string body) => _tokens.CountTokens(prefix + body);
 

@@ -135,6 +135,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         // The long section is split into several chunks under its heading, each within the model's window.
         var method = chunks.Where(c => c.Content.StartsWith("Method\n", StringComparison.Ordinal)).ToList();
         Assert.True(method.Count >= 3, $"{method.Count} chunks for the long section");
+        Assert.All(method, c => Assert.Contains(c.Content["Method\n".Length..], longSection, StringComparison.Ordinal));
         var model = _embeddings.Services.GetRequiredService<LocalUseLiteEmbeddingGenerator>().Model;
         Assert.All(chunks, c => Assert.True(model.Tokenizer.CountTokens(c.Content) <= 128, c.Content));
         var processed = JsonNode.Parse(rows[0].ProcessedContent)!;
