@@ -65,7 +65,7 @@ public sealed partial class ArtifactEmbedder(
 
             var completed = await db.Database.ExecuteSqlAsync($"""
                 UPDATE embedding_jobs
-                   SET status = 'done', completed_at = now(), updated_at = now(), locked_until = NULL,
+                   SET status = 'done', completed_at = clock_timestamp(), updated_at = clock_timestamp(), locked_until = NULL,
                        last_error = NULL, content_hash = {contentHash}
                  WHERE id = {job.Id} AND locked_by = {worker} AND status = 'running'
                 """, token);

@@ -1,4 +1,5 @@
 using CvTailor.Bench;
+using CvTailor.Bench.Embeddings;
 using CvTailor.Bench.Generation;
 using CvTailor.Bench.Ranking;
 
@@ -22,6 +23,9 @@ return command switch
     "bench-model" => await ModelBenchmark.RunAsync(rest),
     "check-normalization" => NormalizationCommand.Run(),
     "bench-kernel" => KernelBenchmark.Run(),
+    "embeddings-latency" => await EmbeddingLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
+    "search-latency" => await SearchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
+    "hnsw-recall" => await HnswRecallCommand.RunAsync(rest, Console.Out, cts.Token),
     "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
@@ -40,6 +44,12 @@ static int Usage()
               the same texts, load time and memory (needs node; installs the runtime with eng/model/install-node-runtime.sh)
           check-normalization
               exits 1 when Unicode NFKC is unavailable (invariant globalization), as the service's start-up check does
+          embeddings-latency [--artifacts 100] [--burst 100]
+              save → vectors stored p50/p95 (Api + worker in-process on a throwaway PostgreSQL)
+          search-latency [--artifacts 200] [--queries 50] [--rounds 5]
+              artifact search via the Api vs the same SQL in psql, per metric (ratio)
+          hnsw-recall [--chunks 100000] [--queries 100] [--exact-sql 10]
+              HNSW recall@10 and QPS vs exact, cross-user, real model vectors
           tokenize TEXT [MODEL-DIR]
               prints the token ids of TEXT
         """);
