@@ -40,6 +40,8 @@ public static class AuthEndpoints
 
     public static WebApplication MapAuth(this WebApplication app)
     {
+        // Resolve the signing key now: a missing key must stop startup, not fail the first request.
+        _ = app.Services.GetRequiredService<JwtSigningKey>();
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
         auth.MapAccounts();
         auth.MapProfile(app.Services.GetRequiredService<IOptions<ProfileImageOptions>>().Value.MaxBytes);

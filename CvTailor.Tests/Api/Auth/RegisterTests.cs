@@ -140,6 +140,15 @@ public sealed class RegisterTests(ApiServerFixture api) : IClassFixture<ApiServe
     }
 
     [Fact]
+    public async Task Email_must_fit_the_username_column()
+    {
+        var email = new string('a', 140) + "@example.com";
+        using var response = await PostAsync(new { email, password = ApiServer.DefaultPassword, password_confirm = ApiServer.DefaultPassword });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Ensure this field has no more than 150 characters.", (await response.ReadJsonAsync())!["email"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Wrong_types_are_named()
     {
         var email = NewEmail();

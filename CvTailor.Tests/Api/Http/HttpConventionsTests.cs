@@ -121,6 +121,22 @@ public sealed class HttpConventionsTests(ApiServerFixture api) : IClassFixture<A
         Assert.Equal(500, (await response.ReadJsonAsync())!["status"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_missing_signing_key_stops_startup_outside_development()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ApiServer.StartAsync(new() { ["Auth:Jwt:SigningKey"] = "" }, environment: "Production"));
+        Assert.Contains("Auth:Jwt:SigningKey", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ApiServer.StartAsync(new() { ["Auth:Jwt:SigningKey"] = "too-short" }, environment: "Production"));
+
+        // Development falls back to a per-process key, and tokens work.
+        await using var server = await ApiServer.StartAsync(new() { ["Auth:Jwt:SigningKey"] = "" });
+        var (client, _) = await server.CreateUserClientAsync();
+        using var response = await client.GetAsync("/api/v1/auth/profile/");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("2025-09-23T04:02:00.1234567Z", "2025-09-23T04:02:00.123456Z")]
     [InlineData("2025-09-23T04:02:00Z", "2025-09-23T04:02:00.000000Z")]
