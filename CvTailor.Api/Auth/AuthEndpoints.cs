@@ -18,10 +18,8 @@ public static class AuthEndpoints
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.Section);
         services.AddOptions<ProfileImageOptions>().BindConfiguration(ProfileImageOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<PasswordService>();
-        services.AddSingleton<FileStorage>();
         services.AddScoped<TokenService>();
         services.AddScoped<ProfileImages>();
         services.AddSingleton<GoogleIdTokenVerifier>();

@@ -28,6 +28,8 @@ public static class HttpConventions
             return Task.CompletedTask;
         }));
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<FileStorage>();
         return builder;
     }
 
