@@ -41,6 +41,7 @@ public static class ArtifactEndpoints
         group.MapPost("/{artifactId:int}/evidence-links/", EvidenceLinkEndpoints.CreateAsync).WithName("CreateEvidenceLink");
         group.MapPut("/evidence-links/{linkId:long}/", EvidenceLinkEndpoints.ReplaceAsync).WithName("ReplaceEvidenceLink");
         group.MapDelete("/evidence-links/{linkId:long}/", EvidenceLinkEndpoints.DeleteAsync).WithName("DeleteEvidenceLink");
+        group.MapGet("/files/{fileId:guid}/", ArtifactUploadEndpoints.DownloadFileAsync).WithName("DownloadUploadedFile");
         group.MapDelete("/files/{fileId:guid}/", ArtifactUploadEndpoints.DeleteFileAsync).WithName("DeleteUploadedFile");
         group.MapPatch("/bulk/", BulkEditEndpoint.PatchAsync).WithName("BulkEditArtifacts");
         return group;
