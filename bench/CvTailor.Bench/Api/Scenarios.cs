@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 
-namespace CvTailor.ApiBench;
+namespace CvTailor.Bench.Api;
 
 /// <summary>
 /// One measured operation. <see cref="PrepareAsync"/> builds what the calls need (users, rows) and is not timed;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CvTailor.ApiBench;
+namespace CvTailor.Bench.Api;
 
 /// <summary>Latency figures of one scenario, in milliseconds.</summary>
 public sealed record LatencySummary(int Requests, int Failures, double Seconds, double P50, double P95, double P99, double Max)

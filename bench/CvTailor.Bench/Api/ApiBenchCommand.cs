@@ -1,12 +1,18 @@
 using System.Globalization;
 
-namespace CvTailor.ApiBench;
+namespace CvTailor.Bench.Api;
 
 /// <summary>Starts the Api on loopback, runs each scenario under bounded load, prints the figures.</summary>
 public static class ApiBenchCommand
 {
-    public static async Task<int> RunAsync(BenchOptions options, TextWriter output, CancellationToken ct)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
     {
+        if (!BenchOptions.TryParse(args, out var options, out var error))
+        {
+            await output.WriteLineAsync(error);
+            await output.WriteLineAsync(BenchOptions.Usage);
+            return 1;
+        }
         var scenarios = new List<IApiScenario>();
         foreach (var name in options.Scenarios)
         {

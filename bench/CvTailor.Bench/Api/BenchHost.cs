@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CvTailor.ApiBench;
+namespace CvTailor.Bench.Api;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster (the AppHost's launcher) and the real Api on Kestrel at 127.0.0.1, in this process,

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
-namespace CvTailor.ApiBench;
+namespace CvTailor.Bench.Api;
 
 /// <summary>Requests made on behalf of bench users (each call carries its own bearer token).</summary>
 static class AuthorizedRequests
