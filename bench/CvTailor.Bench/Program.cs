@@ -1,25 +1,45 @@
-using CvTailor.Bench;
+using CvTailor.Bench.Generation;
+using CvTailor.Bench.Model;
+using CvTailor.Bench.Ranking;
 
-return args.FirstOrDefault() switch
+// Bench and evaluation commands; each prints its figures. Usage: dotnet run --project CvTailor.Bench -- <command> [options]
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    "bench-model" => await ModelBenchmark.RunAsync(args[1..]),
-    "check-normalization" => NormalizationCommand.Run(),
+    e.Cancel = true;
+    cts.Cancel();
+};
+
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+return command switch
+{
+    "ranking-eval" => await RankingEvalCommand.RunAsync(rest, Console.Out, cts.Token),
+    "ranking-explain" => await ExplainCommand.RunAsync(rest, Console.Out, cts.Token),
+    "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
+    "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
+    "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    "bench-model" => await ModelBenchmark.RunAsync(rest),
     "bench-kernel" => KernelBenchmark.Run(),
-    "tokenize" when args.Length > 1 => TokenizeCommand.Run(args[1], args.Length > 2 ? args[2] : null),
+    "check-normalization" => NormalizationCommand.Run(),
+    "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("""
-        usage: CvTailor.Bench <command>
+    Console.WriteLine("""
+        commands:
+          ranking-eval [--data PATH] [--embeddings none|hashing] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
+          ranking-explain JOB_ID [--data PATH]
+          generate-sample JOB_ID [--data PATH] [--letter]
+          export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
+          generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
-              sentences/s of the C# Universal Sentence Encoder Lite on 1 and 2 threads against the Node runtime on
-              the same texts, load time and memory (needs node; installs the runtime with eng/model/install-node-runtime.sh)
-          check-normalization
-              exits 1 when Unicode NFKC is unavailable (invariant globalization), as the service's start-up check does
-          tokenize TEXT [MODEL-DIR]
-              prints the token ids of TEXT
+              local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
+          bench-kernel                  GFLOP/s of the encoder's matmul kernel
+          check-normalization           exits 1 when Unicode NFKC is unavailable (invariant globalization)
+          tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
         """);
-    return 2;
+    return 1;
 }
