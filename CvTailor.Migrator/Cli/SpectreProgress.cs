@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using CvTailor.Migrator.Import;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace CvTailor.Migrator.Cli;
+
+/// <summary>A progress bar per table with rows done and rows/s (interactive terminals).</summary>
+public sealed class SpectreProgress(ProgressContext context) : IMigrationProgress
+{
+    ProgressTask? _phase;
+
+    public static ProgressColumn[] Columns =>
+    [
+        new TaskDescriptionColumn { Alignment = Justify.Left },
+        new ProgressBarColumn(),
+        new PercentageColumn(),
+        new RowsColumn(),
+        new RowsPerSecondColumn(),
+        new ElapsedTimeColumn(),
+    ];
+
+    public ITableProgress StartTable(string table, long totalRows)
+    {
+        _phase?.StopTask();
+        var task = context.AddTask(table, autoStart: true, maxValue: Math.Max(totalRows, 1));
+        return new Bar(task);
+    }
+
+    public void Phase(string description)
+    {
+        _phase?.StopTask();
+        _phase = context.AddTask($"[grey]{Markup.Escape(description)}[/]", autoStart: true, maxValue: 1);
+        _phase.IsIndeterminate = true;
+    }
+
+    sealed class Bar(ProgressTask task) : ITableProgress
+    {
+        readonly Stopwatch _watch = Stopwatch.StartNew();
+
+        public void Advance(long rows) => task.Increment(rows);
+
+        public void Complete(long rows, TimeSpan elapsed)
+        {
+            task.Value = task.MaxValue;
+            task.StopTask();
+        }
+    }
+
+    sealed class RowsColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text(task.IsIndeterminate ? "" : $"{task.Value:N0}/{task.MaxValue:N0} rows", new Style(Color.Grey));
+    }
+
+    sealed class RowsPerSecondColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+        {
+            var elapsed = task.ElapsedTime?.TotalSeconds ?? 0;
+            return new Text(task.IsIndeterminate || elapsed <= 0 ? "" : $"{task.Value / elapsed:N0} rows/s", new Style(Color.Aqua));
+        }
+    }
+}
