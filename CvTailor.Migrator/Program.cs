@@ -9,4 +9,10 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// Redirected output (logs, CI) has no terminal width; keep report lines whole.
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 200;
+}
+
 return await MigratorCli.RunAsync(args, AnsiConsole.Console, ct: cancellation.Token);

@@ -61,16 +61,21 @@ public sealed class MigrationBenchmark(IAnsiConsole console, MigrationBenchmark.
             }
         }
 
-        var table = new Table().Border(TableBorder.Simple).AddColumns("tool", "phase", "time (s)", "rows/s", "rows loaded", "skipped (reported)", "rows lost", "notes");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("tool", "phase", "time (s)", "rows/s", "rows loaded", "skipped (reported)", "rows lost");
         foreach (var run in runs)
         {
             table.AddRow(run.Tool, run.Phase, run.Time.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
                 (sourceRows / run.Time.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture),
                 run.Loaded.ToString("N0", CultureInfo.InvariantCulture), run.Skipped.ToString("N0", CultureInfo.InvariantCulture),
-                run.Lost == 0 ? "[green]0[/]" : $"[red]{run.Lost:N0}[/]", Markup.Escape(run.Detail));
+                run.Lost == 0 ? "[green]0[/]" : $"[red]{run.Lost:N0}[/]");
         }
 
         console.Write(table);
+        foreach (var run in runs)
+        {
+            console.MarkupLine($"  [bold]{run.Tool} {run.Phase}[/]: {Markup.Escape(run.Detail)}");
+        }
+
         var pgloader = runs.FirstOrDefault(r => r.Tool == "pgloader");
         if (pgloader is not null && pgloader.Time > TimeSpan.Zero)
         {

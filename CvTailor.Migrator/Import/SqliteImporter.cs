@@ -86,6 +86,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 ], notes, total);
             }
 
+            var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
             var scans = new List<SourceTableScan>();
@@ -104,6 +105,9 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 scans.Add(scan);
                 loads.Add(load);
             }
+
+            progress.Phase($"indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
+            await deferred.RestoreAsync(target, transaction, ct);
 
             progress.Phase("identities");
             foreach (var scan in scans.Where(s => s.Plan.Identity is not null))

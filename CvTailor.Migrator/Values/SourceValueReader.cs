@@ -167,7 +167,7 @@ public static class SourceValueReader
             case ValueKind.Inet:
             {
                 var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "IP address");
-                if (!IPAddress.TryParse(text, out var value) || value.ScopeId != 0 || text.Contains('/', StringComparison.Ordinal))
+                if (!IPAddress.TryParse(text, out var value) || (value.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 && value.ScopeId != 0) || text.Contains('/', StringComparison.Ordinal))
                 {
                     throw new ValueConversionException($"'{text}' is not an IP address");
                 }
