@@ -148,7 +148,7 @@ public sealed class SqliteExporter(IMigrationProgress progress)
         foreach (var statement in OriginalSchema.Statements().Where(s => s.Contains("AUTOINCREMENT", StringComparison.Ordinal)))
         {
             var name = statement.Split('"')[1];
-            if (catalog[name].Identity is not { } identity)
+            if (!catalog.TryGetValue(name, out var table) || table.Identity is not { } identity)
             {
                 continue;
             }

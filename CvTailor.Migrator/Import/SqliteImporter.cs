@@ -86,6 +86,12 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 ], notes, total);
             }
 
+            if (media is not null && !options.DryRun)
+            {
+                progress.Phase($"media ({media.Files.Count} files)");
+                await media.CopyAsync(ct);
+            }
+
             var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
@@ -118,12 +124,6 @@ public sealed class SqliteImporter(IMigrationProgress progress)
 
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
-
-            if (media is not null && !options.DryRun)
-            {
-                progress.Phase($"media ({media.Files.Count} files)");
-                await media.CopyAsync(ct);
-            }
 
             var loadTime = total.Elapsed;
             VerificationReport? report = null;
