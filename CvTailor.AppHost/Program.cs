@@ -1,8 +1,9 @@
+using CvTailor.AppHost.Dashboard;
 using CvTailor.AppHost.Hosting;
 using CvTailor.Data;
 
 // The application model, read top to bottom (Aspire's shape). Ports are the documented Development defaults;
-// override with AppHost:Ports:<resource> (0 = any free port).
+// override with AppHost:Ports:<resource> (0 = any free port); the dashboard's with Dashboard:UiPort/OtlpGrpcPort/OtlpHttpPort.
 var builder = DistributedApplicationBuilder.CreateBuilder(args);
 
 var postgres = builder.AddPostgres("postgres")
@@ -26,4 +27,5 @@ builder.AddProject<Projects.CvTailor_Api>("api")
     .WaitFor(embeddings);
 
 var app = builder.Build();
+await using var dashboard = app.StartDashboard(builder);
 return await app.RunAsync();

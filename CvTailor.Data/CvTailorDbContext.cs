@@ -5,15 +5,18 @@ using CvTailor.Data.Framework;
 using CvTailor.Data.Generation;
 using CvTailor.Data.Llm;
 using CvTailor.Data.Queue;
+using CvTailor.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Data;
 
 /// <summary>The one EF Core model shared by the Api, the Embeddings worker and the migrator.</summary>
 /// <remarks>
-/// Tables and columns keep the original Django app's PostgreSQL names (see docs/data-model.md): tables are named
-/// explicitly in each configuration, columns come from the snake_case convention applied here, so every way of
-/// creating the context (DI, migrator, design time, tests) sees the same names.
+/// Tables and columns keep the original Django app's PostgreSQL names (see docs/data-model.md): tables, keys,
+/// foreign keys and indexes are named explicitly in each configuration, and columns are the snake_case of the
+/// property names, applied in the model itself. So the model does not depend on the options: a context built
+/// without <see cref="CvTailorDbContextOptions"/> maps the same names (only the migrations history table's
+/// column names follow the options, and every migration path uses them).
 /// </remarks>
 public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> options) : DbContext(options)
 {
@@ -66,6 +69,30 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
     // New tables
     public DbSet<EmbeddingJob> EmbeddingJobs => Set<EmbeddingJob>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampUpdatedAt();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampUpdatedAt();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Django's <c>auto_now</c>: every save of a changed row moves <c>updated_at</c>.</summary>
+    void StampUpdatedAt()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries<IAutoUpdatedAt>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -74,8 +101,11 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
         modelBuilder.UseIdentityByDefaultColumns();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CvTailorDbContext).Assembly);
 
-        // Every index is named in its configuration (Django's names); keep those names in the database instead of
-        // the snake_case convention's ix_… names.
+        SnakeCaseColumns.Apply(modelBuilder);
+
+        // Every index is named in its configuration (Django's names). Pin them as database names so that the
+        // snake_case naming convention (CvTailorDbContextOptions) cannot rename them to ix_…: with or without that
+        // convention the model, and so the migration snapshot, is the same.
         foreach (var index in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetDeclaredIndexes()))
         {
             if (index.Name is not null)

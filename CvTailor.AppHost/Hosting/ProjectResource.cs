@@ -26,6 +26,15 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata, Host
     {
         StartedAt = DateTimeOffset.UtcNow;
         SetState(ResourceState.Starting);
+        try
+        {
+            await Host.Prepared.WaitAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            SetState(ResourceState.FailedToStart, $"host preparation failed: {ex.Message}");
+            return;
+        }
         if (!File.Exists(Metadata.AssemblyPath))
         {
             SetState(ResourceState.FailedToStart, $"{Metadata.AssemblyPath} not found; build the solution first");

@@ -1,11 +1,12 @@
 using CvTailor.Data.Artifacts;
 using CvTailor.Data.Export;
 using CvTailor.Data.Generation;
+using CvTailor.Data.Schema;
 
 namespace CvTailor.Data.Accounts;
 
 /// <summary><c>accounts_user</c>: Django's AbstractUser plus profile fields; the login identifier is the email.</summary>
-public class User
+public class User : IAutoUpdatedAt
 {
     public long Id { get; set; }
     /// <summary>Django password hash (<c>pbkdf2_sha256$…</c>), or <c>!…</c> for an unusable password.</summary>

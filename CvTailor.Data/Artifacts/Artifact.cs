@@ -1,9 +1,10 @@
 using CvTailor.Data.Accounts;
+using CvTailor.Data.Schema;
 
 namespace CvTailor.Data.Artifacts;
 
 /// <summary><c>artifacts_artifact</c>: a piece of a user's career record (project, publication, job, …).</summary>
-public class Artifact
+public class Artifact : IAutoUpdatedAt
 {
     public int Id { get; set; }
     public string Title { get; set; } = "";

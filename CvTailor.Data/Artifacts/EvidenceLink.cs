@@ -1,7 +1,9 @@
+using CvTailor.Data.Schema;
+
 namespace CvTailor.Data.Artifacts;
 
 /// <summary><c>artifacts_evidencelink</c>: a URL or uploaded file backing an artifact.</summary>
-public class EvidenceLink
+public class EvidenceLink : IAutoUpdatedAt
 {
     public long Id { get; set; }
     public string Url { get; set; } = "";

@@ -1,7 +1,9 @@
+using CvTailor.Data.Schema;
+
 namespace CvTailor.Data.Llm;
 
 /// <summary><c>circuit_breaker_states</c>: per model, the circuit breaker guarding calls to it.</summary>
-public class CircuitBreakerState
+public class CircuitBreakerState : IAutoUpdatedAt
 {
     public string ModelName { get; set; } = "";
     public int FailureCount { get; set; }

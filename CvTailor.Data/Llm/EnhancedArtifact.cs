@@ -1,4 +1,5 @@
 using CvTailor.Data.Accounts;
+using CvTailor.Data.Schema;
 using Pgvector;
 
 namespace CvTailor.Data.Llm;
@@ -7,7 +8,7 @@ namespace CvTailor.Data.Llm;
 /// <c>enhanced_artifacts</c>: the embedded form of an artifact (whole-document vectors, processing facts). Every row
 /// records its <see cref="EmbeddingModel"/> and true <see cref="EmbeddingDimensions"/>; similarity queries filter on the model.
 /// </summary>
-public class EnhancedArtifact
+public class EnhancedArtifact : IAutoUpdatedAt
 {
     public Guid Id { get; set; } = Guid.NewGuid();
     /// <summary>Soft reference to <c>artifacts_artifact.id</c> (no foreign key, as in the original).</summary>

@@ -1,3 +1,5 @@
+using CvTailor.Data.Schema;
+
 namespace CvTailor.Data.Queue;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace CvTailor.Data.Queue;
 /// (<see cref="LockedUntil"/>), retried with back-off (<see cref="AvailableAt"/>) and dead-lettered after
 /// <see cref="MaxAttempts"/>. An insert trigger sends <c>NOTIFY embedding_jobs, '&lt;id&gt;'</c>.
 /// </summary>
-public class EmbeddingJob
+public class EmbeddingJob : IAutoUpdatedAt
 {
     public long Id { get; set; }
     public long UserId { get; set; }

@@ -46,7 +46,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         psi.Environment["AppHost__DataDirectory"] = dataDirectory;
         psi.Environment["AppHost__Ports__api"] = "0";
         psi.Environment["AppHost__Ports__embeddings"] = "0";
-        psi.Environment["AppHost__Ports__dashboard"] = "0";
+        psi.Environment["Dashboard__UiPort"] = "0";
         psi.Environment["Dashboard__OtlpGrpcPort"] = "0";
         psi.Environment["Dashboard__OtlpHttpPort"] = "0";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using CvTailor.Api.Generation.Grounding;
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Model;
+using CvTailor.Api.Generation.Parsing;
+using CvTailor.Api.Generation.Taxonomy;
+
+namespace CvTailor.Api.Generation.Content;
+
+/// <summary>
+/// The offline generation pipeline: parse the posting, rank the person's artifacts, build the CV or cover letter
+/// from their own sentences, check the result against the inputs, and report keyword coverage in the metadata.
+/// Pure and thread-safe: callers load the artifacts (one user's only) and persist the result.
+/// </summary>
+public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? options = null, ISemanticScorer? semantic = null)
+{
+    public const string ModelName = "cvtailor-deterministic";
+    public const string ModelVersion = "cvtailor-deterministic-1";
+
+    readonly JobDescriptionParser _parser = new(taxonomy);
+    readonly ArtifactRanker _ranker = new(taxonomy, options, semantic);
+    readonly CvGenerator _cv = new(taxonomy);
+    readonly CoverLetterGenerator _letter = new(taxonomy);
+    readonly GroundingChecker _grounding = new(taxonomy);
+
+    /// <summary>Parses and ranks only (the match endpoint).</summary>
+    public Task<MatchResult> MatchAsync(GenerationRequest request, IReadOnlyList<ArtifactDocument> artifacts, ParsedJobDescription? parsed = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var job = parsed ?? _parser.Parse(request.JobDescription, request.CompanyName, request.RoleTitle);
+        return _ranker.MatchAsync(job, artifacts, request.AsOf, request.ArtifactIds, cancellationToken);
+    }
+
+    public async Task<GeneratedCv> GenerateCvAsync(
+        GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts,
+        ParsedJobDescription? parsed = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
+        var content = _cv.Generate(match, profile, request.Preferences);
+        var report = _grounding.Check(CvText.Flatten(content), _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
+        return new GeneratedCv(content, Metadata(match, report, clock), match);
+    }
+
+    public async Task<GeneratedCoverLetter> GenerateCoverLetterAsync(
+        GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts,
+        ParsedJobDescription? parsed = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
+        var content = _letter.Generate(match, profile, request.CompanyName, request.RoleTitle, request.Preferences);
+        // The gap statement names skills the person lacks on purpose; everything else must be grounded.
+        var claims = content.GapStatement.Length > 0 ? content.FullText.Replace(content.GapStatement, "", StringComparison.Ordinal) : content.FullText;
+        var report = _grounding.Check(claims, _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
+        return new GeneratedCoverLetter(content, Metadata(match, report, clock), match);
+    }
+
+    static List<ArtifactProfile> Profiles(MatchResult match) => [.. match.Ranked.Select(r => r.Profile)];
+
+    static GroundingSource Source(GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts) =>
+        new(artifacts, profile, request.CompanyName, request.RoleTitle);
+
+    static GenerationMetadata Metadata(MatchResult match, GroundingReport grounding, Stopwatch clock)
+    {
+        var coverage = match.Coverage;
+        var total = coverage.Matched.Count + coverage.Missing.Count;
+        return new GenerationMetadata
+        {
+            ModelUsed = ModelName,
+            ModelVersion = ModelVersion,
+            GenerationTimeMs = (int)clock.ElapsedMilliseconds,
+            ArtifactsUsed = [.. match.Ranked.Take(5).Select(r => r.ArtifactId)],
+            SkillMatchScore = total == 0 ? 0 : (int)(10.0 * coverage.Matched.Count / total),
+            MatchedKeywords = [.. coverage.Matched.Select(k => k.Keyword)],
+            MissingKeywords = [.. coverage.Missing.Select(k => k.Keyword)],
+            MissingSkills = [.. coverage.Missing.Where(k => k.Importance == "must_have").Select(k => k.Keyword)],
+            KeywordEvidence = coverage.Matched,
+            JobDescriptionHash = match.Job.ContentHash,
+            SemanticModel = match.SemanticModel ?? "none",
+            Grounding = grounding,
+        };
+    }
+}

@@ -1,0 +1,35 @@
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Taxonomy;
+
+namespace CvTailor.Api.Generation.Content;
+
+/// <summary>
+/// Orders matched keywords for display: must-haves before the rest, and within that concrete skills (languages,
+/// tools, methods) before broad concepts, domains and soft skills, keeping the posting's order otherwise.
+/// </summary>
+public static class KeywordOrder
+{
+    public static IReadOnlyList<KeywordEvidence> ForDisplay(IReadOnlyList<KeywordEvidence> matched, SkillTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(matched);
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        int Importance(KeywordEvidence k) => k.Importance switch
+        {
+            "must_have" => 0,
+            "responsibility" => 1,
+            "nice_to_have" => 2,
+            _ => 3,
+        };
+
+        int Category(KeywordEvidence k) =>
+            !taxonomy.TryFind(k.Keyword, out var id) ? 0 : taxonomy[id].Category switch
+            {
+                "concept" => 1,
+                "domain" => 2,
+                "soft" => 3,
+                _ => 0,
+            };
+
+        return [.. matched.Select((k, i) => (k, i)).OrderBy(x => Importance(x.k)).ThenBy(x => Category(x.k)).ThenBy(x => x.i).Select(x => x.k)];
+    }
+}

@@ -1,0 +1,46 @@
+using CvTailor.Api.Generation.Model;
+using CvTailor.Api.Generation.Text;
+
+namespace CvTailor.Api.Generation.Matching;
+
+/// <summary>
+/// An artifact prepared for matching: its sentences with tokens, its stem counts for lexical scoring and the
+/// taxonomy skills it evidences (directly and by implication), each with the sentence that shows it.
+/// </summary>
+public sealed class ArtifactProfile
+{
+    public required ArtifactDocument Artifact { get; init; }
+
+    /// <summary>Sentence 0 is the title; then the description's sentences, then any chunk texts.</summary>
+    public required IReadOnlyList<string> Sentences { get; init; }
+
+    public required IReadOnlyList<IReadOnlyList<Token>> SentenceTokens { get; init; }
+
+    /// <summary>Taxonomy mentions of each sentence (same indexes as <see cref="Sentences"/>).</summary>
+    public required IReadOnlyList<IReadOnlyList<Taxonomy.SkillMention>> SentenceMentions { get; init; }
+
+    /// <summary>Distinct stems of each sentence.</summary>
+    public required IReadOnlyList<IReadOnlySet<string>> SentenceStems { get; init; }
+
+    /// <summary>Stem → count over title, description and technologies (the lexical document).</summary>
+    public required IReadOnlyDictionary<string, int> TermCounts { get; init; }
+
+    public required int Length { get; init; }
+
+    /// <summary>Tokens of each technology name, in list order.</summary>
+    public required IReadOnlyList<IReadOnlyList<Token>> TechnologyTokens { get; init; }
+
+    /// <summary>Skill id → first evidence (direct mentions preferred over implications).</summary>
+    public required IReadOnlyDictionary<int, SkillEvidence> Skills { get; init; }
+
+    /// <summary>Technologies the taxonomy does not know, lower-cased, so they can still be matched literally.</summary>
+    public required IReadOnlySet<string> UnknownTechnologies { get; init; }
+
+    public string Id => Artifact.Id;
+
+    public bool HasSkill(int skill) => Skills.ContainsKey(skill);
+
+    /// <summary>The sentence text that evidences a skill, or a "Technologies: …" line.</summary>
+    public string EvidenceText(SkillEvidence evidence) =>
+        evidence.Sentence >= 0 ? Sentences[evidence.Sentence] : $"Technologies: {string.Join(", ", Artifact.Technologies)}";
+}

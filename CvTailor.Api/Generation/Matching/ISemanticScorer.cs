@@ -1,0 +1,14 @@
+namespace CvTailor.Api.Generation.Matching;
+
+/// <summary>
+/// Semantic similarity between short queries (requirement lines, keywords) and the sentences of artifacts.
+/// Implemented over any embedding model; ranking uses it only where words do not match.
+/// </summary>
+public interface ISemanticScorer
+{
+    /// <summary>An identifier of the model behind the scores (recorded in explanations).</summary>
+    string ModelId { get; }
+
+    Task<SemanticScores> ScoreAsync(
+        IReadOnlyList<string> queries, IReadOnlyList<ArtifactProfile> artifacts, CancellationToken cancellationToken);
+}

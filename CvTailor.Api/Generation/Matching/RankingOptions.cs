@@ -1,0 +1,43 @@
+namespace CvTailor.Api.Generation.Matching;
+
+/// <summary>Weights and thresholds of the hybrid ranking (bound from configuration section "Matching").</summary>
+public sealed record RankingOptions
+{
+    /// <summary>BM25 over title + description + technologies, normalised to the best candidate.</summary>
+    public double LexicalWeight { get; init; } = 0.40;
+
+    /// <summary>Weighted share of the posting's requirements the artifact covers (taxonomy, words, semantics).</summary>
+    public double CoverageWeight { get; init; } = 0.40;
+
+    public double RecencyWeight { get; init; } = 0.10;
+
+    /// <summary>
+    /// Weight of focus: the share of an artifact's sentences that name a skill the posting asks for. It favours an
+    /// artifact that is about the posting's subject over a long one that touches many subjects in passing.
+    /// </summary>
+    public double FocusWeight { get; init; } = 0.20;
+
+    /// <summary>Weight requirement skills by how few of the candidates have them (common skills discriminate less).</summary>
+    public bool SkillSpecificity { get; init; }
+
+    /// <summary>Scale coverage to the best candidate before weighting (as BM25 is).</summary>
+    public bool NormaliseCoverage { get; init; } = true;
+
+    /// <summary>Years after which an artifact's recency score halves.</summary>
+    public double RecencyHalfLifeYears { get; init; } = 5;
+
+    /// <summary>Best-chunk similarity at or below which a requirement gets no semantic credit.</summary>
+    public double SemanticFloor { get; init; } = 0.50;
+
+    /// <summary>Best-chunk similarity at which a requirement counts as fully covered semantically.</summary>
+    public double SemanticCeiling { get; init; } = 0.80;
+
+    /// <summary>Semantic credit is worth at most this share of a taxonomy match.</summary>
+    public double SemanticCreditFactor { get; init; } = 0.8;
+
+    /// <summary>Best-chunk similarity from which a keyword counts as evidenced when no word matches it.</summary>
+    public double KeywordSemanticThreshold { get; init; } = 0.75;
+
+    /// <summary>A requirement counts as covered by an artifact from this coverage on.</summary>
+    public double CoveredThreshold { get; init; } = 0.5;
+}

@@ -1,0 +1,131 @@
+using CvTailor.Api.Generation.Taxonomy;
+using CvTailor.Api.Generation.Text;
+
+namespace CvTailor.Api.Generation.Matching;
+
+/// <summary>
+/// Decides whether a screening term ("container orchestration", "PCI DSS", "statistical programming (R or Python)")
+/// is evidenced by a person's artifacts, and by which sentence. Taxonomy skills in the term must be among the
+/// artifact's skills (directly or by implication); the remaining content words must occur together in one
+/// sentence; failing both, a semantic best-chunk similarity above the threshold counts.
+/// </summary>
+public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
+{
+    /// <summary>Evidence for <paramref name="term"/> in the first artifact (in the given order) that has it, or null.</summary>
+    /// <param name="term">The keyword as written.</param>
+    /// <param name="profiles">Candidate artifacts, best first (evidence comes from the best one that has it).</param>
+    /// <param name="semantic">Optional best-chunk similarities of this term (query index <paramref name="semanticQuery"/>).</param>
+    /// <param name="semanticQuery">Index of the term among the semantic queries.</param>
+    /// <param name="semanticThreshold">Similarity from which semantic evidence counts.</param>
+    public TermMatch? Find(
+        string term, IReadOnlyList<ArtifactProfile> profiles, SemanticScores? semantic = null, int semanticQuery = -1,
+        double semanticThreshold = 1.1)
+    {
+        ArgumentNullException.ThrowIfNull(term);
+        ArgumentNullException.ThrowIfNull(profiles);
+        var plan = Plan(term);
+        if (plan.Skills.Count == 0 && plan.Residual.Count == 0)
+        {
+            return null;
+        }
+
+        for (var a = 0; a < profiles.Count; a++)
+        {
+            var match = MatchLexically(plan, profiles[a]);
+            if (match is not null)
+            {
+                return match;
+            }
+        }
+
+        if (semantic is { IsEmpty: false } && semanticQuery >= 0)
+        {
+            var bestArtifact = -1;
+            var bestSim = 0f;
+            for (var a = 0; a < profiles.Count; a++)
+            {
+                var sim = semantic.Similarity(a, semanticQuery);
+                if (sim >= semanticThreshold && sim > bestSim)
+                {
+                    bestSim = sim;
+                    bestArtifact = a;
+                }
+            }
+
+            if (bestArtifact >= 0)
+            {
+                var p = profiles[bestArtifact];
+                return new TermMatch(p, p.Sentences[semantic.BestSentence(bestArtifact, semanticQuery)], "semantic");
+            }
+        }
+
+        return null;
+    }
+
+    TermPlan Plan(string term)
+    {
+        var whole = taxonomy.ResolvePhrase(term);
+        if (whole is { } skill)
+        {
+            return new TermPlan([skill], [], false);
+        }
+
+        var tokens = taxonomy.Analyzer.TokenizePhrase(term);
+        var maximal = taxonomy.FindMaximalMentions(tokens);
+        var covered = maximal.SelectMany(m => Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken)).ToHashSet();
+        var residual = tokens
+            .Where((t, i) => !covered.Contains(i) && !t.IsStopWord && !StopWords.RequirementFiller.Contains(t.Surface.ToLowerInvariant()))
+            .Select(t => t.Stem)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var anyOf = tokens.Any(t => t.Surface.Equals("or", StringComparison.OrdinalIgnoreCase)) || term.Contains('/', StringComparison.Ordinal);
+        return new TermPlan([.. maximal.Select(m => m.Skill).Distinct()], residual, anyOf);
+    }
+
+    static TermMatch? MatchLexically(TermPlan plan, ArtifactProfile profile)
+    {
+        SkillEvidence? evidence = null;
+        if (plan.Skills.Count > 0)
+        {
+            var present = plan.Skills.Where(profile.HasSkill).ToList();
+            var ok = plan.AnyOf ? present.Count > 0 : present.Count == plan.Skills.Count;
+            if (!ok)
+            {
+                return null;
+            }
+
+            evidence = profile.Skills[present[0]];
+        }
+
+        if (plan.Residual.Count == 0)
+        {
+            return new TermMatch(profile, profile.EvidenceText(evidence!.Value), evidence.Value.Skill == evidence.Value.ViaSkill ? "skill" : "implied_skill");
+        }
+
+        // Product names the taxonomy does not know still count when the artifact lists them as technologies.
+        foreach (var tech in profile.TechnologyTokens)
+        {
+            var stems = tech.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+            if (plan.Residual.All(stems.Contains))
+            {
+                return new TermMatch(profile, $"Technologies: {string.Join(", ", profile.Artifact.Technologies)}", "technology");
+            }
+        }
+
+        for (var s = 0; s < profile.SentenceStems.Count; s++)
+        {
+            var stems = profile.SentenceStems[s];
+            if (plan.Residual.All(stems.Contains))
+            {
+                return new TermMatch(profile, profile.Sentences[s], "words");
+            }
+        }
+
+        return null;
+    }
+
+    sealed record TermPlan(IReadOnlyList<int> Skills, IReadOnlyList<string> Residual, bool AnyOf);
+}
+
+/// <summary>Where a term is evidenced: artifact, sentence and how ("skill", "implied_skill", "words", "technology", "semantic").</summary>
+public sealed record TermMatch(ArtifactProfile Profile, string Sentence, string Via);

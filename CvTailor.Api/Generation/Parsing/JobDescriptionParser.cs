@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using CvTailor.Api.Generation.Taxonomy;
+using CvTailor.Api.Generation.Text;
+
+namespace CvTailor.Api.Generation.Parsing;
+
+/// <summary>
+/// Parses a job description without a language model: sections by their headings, requirement lines by section,
+/// skills through the taxonomy, role, seniority, years and education by pattern. Deterministic for a given text,
+/// taxonomy and <see cref="Version"/>, so results can be cached by <see cref="ComputeContentHash"/>.
+/// </summary>
+public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
+{
+    public const string Version = "jd-parser-1";
+
+    public static string ComputeContentHash(string rawText)
+    {
+        ArgumentNullException.ThrowIfNull(rawText);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rawText)));
+    }
+
+    public ParsedJobDescription Parse(string text, string? companyName = null, string? roleTitle = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var lines = normalized.Split('\n');
+        var requirements = new List<JobRequirement>();
+        var section = RequirementKind.Context;
+        var inOtherSection = false;
+        var sawHeading = false;
+        var sectionHasBullets = false;
+        var values = new List<string>();
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var raw = lines[i].Trim();
+            if (raw.Length == 0)
+            {
+                continue;
+            }
+
+            var isBullet = IsBullet(raw);
+            if (!isBullet && LooksLikeHeading(raw, lines, i) && SectionCues.Classify(raw) is { } cls)
+            {
+                section = cls.Kind;
+                inOtherSection = cls.IsOther;
+                sawHeading = true;
+                sectionHasBullets = false;
+                continue;
+            }
+
+            // Prose after a section's bullet list ("We are remote-first…") is closing context, not a requirement.
+            if (isBullet)
+            {
+                sectionHasBullets = true;
+            }
+            else if (sectionHasBullets)
+            {
+                section = RequirementKind.Context;
+                inOtherSection = false;
+                sectionHasBullets = false;
+            }
+
+            foreach (var sentence in SentenceSplitter.Split(raw))
+            {
+                var kind = section;
+                if (kind == RequirementKind.MustHave && SectionCues.MarksOptional(sentence.Text))
+                {
+                    kind = RequirementKind.NiceToHave;
+                }
+
+                if (inOtherSection && ValuesCue().IsMatch(sentence.Text))
+                {
+                    values.Add(sentence.Text);
+                }
+
+                var tokens = taxonomy.Analyzer.TokenizePhrase(sentence.Text);
+                var skillIds = MaximalMentions(tokens).Select(m => m.Skill).Distinct().ToArray();
+                requirements.Add(new JobRequirement(
+                    $"r{requirements.Count + 1}", sentence.Text, kind, [.. skillIds.Select(taxonomy.NameOf)])
+                {
+                    SkillIds = skillIds,
+                    Tokens = tokens,
+                });
+            }
+        }
+
+        var role = string.IsNullOrWhiteSpace(roleTitle) ? DetectRoleTitle(normalized) : roleTitle.Trim();
+        var keywords = BuildKeywords(requirements);
+        var mustSkills = requirements.Where(r => r.Kind == RequirementKind.MustHave).SelectMany(r => r.Skills)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var niceSkills = requirements.Where(r => r.Kind == RequirementKind.NiceToHave).SelectMany(r => r.Skills)
+            .Distinct(StringComparer.Ordinal).Where(s => !mustSkills.Contains(s)).ToList();
+        var years = DetectYears(requirements);
+        var confidence = 0.4 + (sawHeading ? 0.2 : 0) + (role.Length > 0 ? 0.15 : 0)
+                         + (0.25 * Math.Min(1.0, keywords.Count / 8.0));
+
+        return new ParsedJobDescription
+        {
+            ContentHash = ComputeContentHash(text),
+            RoleTitle = role,
+            SeniorityLevel = DetectSeniority(role, years),
+            CompanyInfo = new CompanyInfo(companyName?.Trim() ?? "", DetectIndustry(requirements), DetectSize(normalized)),
+            MustHaveSkills = mustSkills,
+            NiceToHaveSkills = niceSkills,
+            KeyResponsibilities = [.. requirements.Where(r => r.Kind == RequirementKind.Responsibility).Take(5).Select(r => r.Text)],
+            CompanyValues = [.. values.Take(5)],
+            ExperienceRequirements = new ExperienceRequirements(years, DetectEducation(requirements)),
+            Requirements = requirements,
+            Keywords = keywords,
+            ConfidenceScore = Math.Round(confidence, 2),
+            QueryTerms = BuildQueryTerms(requirements),
+        };
+    }
+
+    /// <summary>Mentions not nested inside a longer mention of another skill ("on-premises infrastructure" wins over "infrastructure").</summary>
+    public IReadOnlyList<SkillMention> MaximalMentions(IReadOnlyList<Token> tokens) => taxonomy.FindMaximalMentions(tokens);
+
+    static bool IsBullet(string line) =>
+        line[0] is '-' or '*' or '•' or '·' or '–' or '▪' or '◦' || NumberedBullet().IsMatch(line);
+
+    static bool LooksLikeHeading(string line, string[] lines, int index)
+    {
+        var trimmed = line.TrimEnd(':').Trim();
+        var words = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (words == 0 || words > 8 || trimmed.EndsWith('.'))
+        {
+            return false;
+        }
+
+        if (line.EndsWith(':'))
+        {
+            return true;
+        }
+
+        // A short line followed by bullets or a paragraph is a heading when its wording is a section cue.
+        return index + 1 < lines.Length;
+    }
+
+    List<JobKeyword> BuildKeywords(List<JobRequirement> requirements)
+    {
+        var bySkill = new Dictionary<int, (RequirementKind Kind, double Weight, int First, int Count)>();
+        var unknown = new Dictionary<string, (RequirementKind Kind, double Weight, int First)>(StringComparer.OrdinalIgnoreCase);
+        for (var r = 0; r < requirements.Count; r++)
+        {
+            var req = requirements[r];
+            foreach (var skill in req.SkillIds)
+            {
+                if (bySkill.TryGetValue(skill, out var e))
+                {
+                    bySkill[skill] = req.Weight > e.Weight ? (req.Kind, req.Weight, e.First, e.Count + 1) : e with { Count = e.Count + 1 };
+                }
+                else
+                {
+                    bySkill[skill] = (req.Kind, req.Weight, r, 1);
+                }
+            }
+
+            if (req.Kind == RequirementKind.Context)
+            {
+                continue;
+            }
+
+            var covered = MaximalMentions(req.Tokens).SelectMany(m => Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken)).ToHashSet();
+            for (var t = 0; t < req.Tokens.Count; t++)
+            {
+                var token = req.Tokens[t];
+                if (!covered.Contains(t) && !token.StartsSentence && LooksLikeProductName(token.Surface) && !unknown.ContainsKey(token.Surface))
+                {
+                    unknown[token.Surface] = (req.Kind, req.Weight, r);
+                }
+            }
+        }
+
+        var keywords = bySkill
+            .Where(kv => kv.Value.Weight >= 0.5)
+            .Select(kv => (Order: kv.Value.First, Keyword: new JobKeyword(
+                taxonomy.NameOf(kv.Key), kv.Value.Kind, Math.Round(kv.Value.Weight + Math.Min(0.2, 0.05 * (kv.Value.Count - 1)), 2),
+                taxonomy[kv.Key].Category) { SkillId = kv.Key }))
+            .Concat(unknown.Select(kv => (Order: kv.Value.First, Keyword: new JobKeyword(kv.Key, kv.Value.Kind, kv.Value.Weight, "unknown"))))
+            .OrderByDescending(x => x.Keyword.Weight).ThenBy(x => x.Order).ThenBy(x => x.Keyword.Term, StringComparer.Ordinal)
+            .Select(x => x.Keyword)
+            .ToList();
+        return keywords;
+    }
+
+    /// <summary>Mixed case inside the word or letters with digits ("PyTorch", "S3", "OAuth2") marks a product name.</summary>
+    static bool LooksLikeProductName(string surface)
+    {
+        if (surface.Length < 2 || !char.IsLetter(surface[0]))
+        {
+            return false;
+        }
+
+        var innerUpper = surface.Skip(1).Any(char.IsUpper) && surface.Any(char.IsLower);
+        var lettersAndDigits = surface.Any(char.IsDigit) && surface.Any(char.IsLetter);
+        return innerUpper || lettersAndDigits;
+    }
+
+    static Dictionary<string, double> BuildQueryTerms(List<JobRequirement> requirements)
+    {
+        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var req in requirements)
+        {
+            foreach (var token in req.Tokens)
+            {
+                if (token.IsStopWord || StopWords.RequirementFiller.Contains(token.Surface.ToLowerInvariant()) || token.Stem.Length < 2)
+                {
+                    continue;
+                }
+
+                terms[token.Stem] = Math.Min(3.0, terms.GetValueOrDefault(token.Stem) + req.Weight);
+            }
+        }
+
+        return terms;
+    }
+
+    static string DetectRoleTitle(string text)
+    {
+        foreach (var pattern in new[] { HiringPattern(), AsAPattern() })
+        {
+            var m = pattern.Match(text);
+            if (m.Success)
+            {
+                return m.Groups["t"].Value.Trim();
+            }
+        }
+
+        var first = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 8 && !first.EndsWith('.') ? first.TrimEnd(':') : "";
+    }
+
+    static string DetectSeniority(string role, int? years)
+    {
+        var r = role.ToLowerInvariant();
+        (string Cue, string Level)[] cues =
+        [
+            ("intern", "intern"), ("graduate", "junior"), ("junior", "junior"), ("entry", "junior"), ("principal", "principal"),
+            ("staff", "staff"), ("head of", "executive"), ("director", "director"), ("vp", "executive"), ("chief", "executive"),
+            ("lead", "lead"), ("senior", "senior"), ("sr.", "senior"), (" iii", "senior"), (" ii", "mid"), ("mid", "mid"),
+        ];
+        foreach (var (cue, level) in cues)
+        {
+            if (Regex.IsMatch(r, $@"(^|[^a-z]){Regex.Escape(cue.Trim())}([^a-z]|$)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+            {
+                return level;
+            }
+        }
+
+        return years switch
+        {
+            >= 8 => "senior",
+            >= 5 => "senior",
+            >= 2 => "mid",
+            not null => "junior",
+            _ => "mid",
+        };
+    }
+
+    static int? DetectYears(List<JobRequirement> requirements)
+    {
+        int? best = null;
+        foreach (var req in requirements.OrderBy(r => r.Kind == RequirementKind.MustHave ? 0 : 1))
+        {
+            foreach (Match m in YearsPattern().Matches(req.Text))
+            {
+                var n = int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture);
+                if (n is > 0 and < 40)
+                {
+                    best = Math.Max(best ?? 0, n);
+                }
+            }
+
+            if (best is not null && req.Kind == RequirementKind.MustHave)
+            {
+                return best;
+            }
+        }
+
+        return best;
+    }
+
+    static string DetectEducation(List<JobRequirement> requirements) =>
+        requirements.FirstOrDefault(r => r.Kind != RequirementKind.Context && EducationPattern().IsMatch(r.Text))?.Text ?? "";
+
+    string DetectIndustry(List<JobRequirement> requirements)
+    {
+        foreach (var req in requirements.Where(r => r.Kind == RequirementKind.Context))
+        {
+            foreach (var skill in req.SkillIds)
+            {
+                if (taxonomy[skill].Category == "domain")
+                {
+                    return taxonomy.NameOf(skill);
+                }
+            }
+        }
+
+        return "";
+    }
+
+    static string DetectSize(string text)
+    {
+        var m = SizePattern().Match(text);
+        return m.Success ? m.Value : "";
+    }
+
+    [GeneratedRegex(@"^(\d{1,2}[.)]\s)")]
+    private static partial Regex NumberedBullet();
+
+    [GeneratedRegex(@"(?<n>\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?", RegexOptions.IgnoreCase)]
+    private static partial Regex YearsPattern();
+
+    [GeneratedRegex(@"\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|postgraduate|undergraduate|b\.?sc|m\.?sc|mba)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EducationPattern();
+
+    [GeneratedRegex(@"\b(we value|we believe|our values|we care about)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ValuesCue();
+
+    [GeneratedRegex(@"\b\d[\d,]*\+?\s+(employees|engineers|people|staff|colleagues)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SizePattern();
+
+    [GeneratedRegex(@"(?:hiring|looking for|seeking|recruiting)\s+(?:an?\s+|our\s+(?:first\s+)?)?(?<t>(?:(?:[A-Z][\w/&+.-]*|of|and|&|,)\s*){1,8}?)(?=\s+(?:to|who|for|with|in|at|on)\b|[.,]|$)", RegexOptions.Multiline)]
+    private static partial Regex HiringPattern();
+
+    [GeneratedRegex(@"\bAs an?\s+(?<t>(?:[A-Z][\w/&+.-]*\s*){1,6}),", RegexOptions.Multiline)]
+    private static partial Regex AsAPattern();
+}

@@ -1,0 +1,99 @@
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Names of CV Tailor's own spans, instruments and attributes, so producers and docs/telemetry.md agree. Each span
+/// is started on the <see cref="CvTailorTelemetry"/> ActivitySource named in its comment; each instrument lives on
+/// the Meter of the same name. Units follow OpenTelemetry's conventions (seconds for durations, {curly} annotations
+/// for counts).
+/// </summary>
+public static class TelemetryNames
+{
+    public static class Spans
+    {
+        /// <summary>CvTailor.Embeddings: one batch of texts through the embedding model.</summary>
+        public const string EmbeddingBatch = "embeddings.batch";
+
+        /// <summary>CvTailor.Embeddings: text extraction from an uploaded file (pdf, docx, md, txt).</summary>
+        public const string Extraction = "embeddings.extract";
+
+        /// <summary>CvTailor.Embeddings: splitting extracted text into model-sized chunks.</summary>
+        public const string Chunking = "embeddings.chunk";
+
+        /// <summary>CvTailor.Queue: claiming jobs with FOR UPDATE SKIP LOCKED.</summary>
+        public const string QueueClaim = "queue.claim";
+
+        /// <summary>CvTailor.Queue: processing one claimed job, from claim to completion or retry.</summary>
+        public const string QueueProcess = "queue.process";
+
+        /// <summary>CvTailor.Generation: one CV / cover-letter generation request.</summary>
+        public const string Generation = "generation.generate";
+
+        /// <summary>CvTailor.Generation: parsing a job description.</summary>
+        public const string JobParsing = "generation.parse_job";
+
+        /// <summary>CvTailor.Generation: ranking the user's artifacts against a job.</summary>
+        public const string Ranking = "generation.rank";
+
+        /// <summary>CvTailor.Generation: one call to a chat model (IChatClient), when configured.</summary>
+        public const string ChatCompletion = "generation.chat";
+
+        /// <summary>CvTailor.Export: rendering one document (pdf, docx, markdown, json-resume).</summary>
+        public const string Export = "export.render";
+
+        /// <summary>CvTailor.Import: one import of an original CV Tailor SQLite database.</summary>
+        public const string Import = "import.run";
+
+        /// <summary>CvTailor.Import: copying one table during an import.</summary>
+        public const string ImportTable = "import.table";
+    }
+
+    public static class Instruments
+    {
+        /// <summary>CvTailor.Queue, observable gauge, {job}: jobs waiting, by queue and state.</summary>
+        public const string QueueDepth = "cvtailor.queue.depth";
+
+        /// <summary>CvTailor.Queue, histogram, s: time from enqueue to completion of a job.</summary>
+        public const string JobLatency = "cvtailor.queue.job.latency";
+
+        /// <summary>CvTailor.Queue, histogram, s: time spent processing a claimed job.</summary>
+        public const string JobDuration = "cvtailor.queue.job.duration";
+
+        /// <summary>CvTailor.Queue, counter, {job}: jobs that failed an attempt (outcome=retry|dead_letter).</summary>
+        public const string JobFailures = "cvtailor.queue.job.failures";
+
+        /// <summary>CvTailor.Embeddings, counter, {embedding}: vectors produced; its rate is embeddings/s.</summary>
+        public const string EmbeddingsGenerated = "cvtailor.embeddings.generated";
+
+        /// <summary>CvTailor.Embeddings, histogram, s: duration of one embedding batch.</summary>
+        public const string EmbeddingBatchDuration = "cvtailor.embeddings.batch.duration";
+
+        /// <summary>CvTailor.Generation, histogram, s: duration of one generation.</summary>
+        public const string GenerationDuration = "cvtailor.generation.duration";
+
+        /// <summary>CvTailor.Generation, counter, {token}: chat-model tokens (direction=input|output).</summary>
+        public const string GenerationTokens = "cvtailor.generation.tokens";
+
+        /// <summary>CvTailor.Generation, counter, {generation}: generations that failed.</summary>
+        public const string GenerationFailures = "cvtailor.generation.failures";
+
+        /// <summary>CvTailor.Export, histogram, s: duration of one export (format=pdf|docx|markdown|json).</summary>
+        public const string ExportDuration = "cvtailor.export.duration";
+
+        /// <summary>CvTailor.Import, counter, {row}: rows imported (table=...).</summary>
+        public const string ImportRows = "cvtailor.import.rows";
+    }
+
+    public static class Attributes
+    {
+        public const string Queue = "cvtailor.queue";
+        public const string JobState = "cvtailor.job.state";
+        public const string Outcome = "cvtailor.outcome";
+        public const string EmbeddingModel = "cvtailor.embedding.model";
+        public const string BatchSize = "cvtailor.batch.size";
+        public const string ExportFormat = "cvtailor.export.format";
+        public const string ImportTable = "cvtailor.import.table";
+        public const string TokenDirection = "cvtailor.token.direction";
+        public const string ArtifactId = "cvtailor.artifact.id";
+        public const string JobId = "cvtailor.job.id";
+    }
+}

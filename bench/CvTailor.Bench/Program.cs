@@ -1,0 +1,35 @@
+using CvTailor.Bench.Generation;
+using CvTailor.Bench.Ranking;
+
+// Bench and evaluation commands; each prints its figures. Usage: dotnet run --project CvTailor.Bench -- <command> [options]
+using var cts = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cts.Cancel();
+};
+
+var command = args.Length > 0 ? args[0] : "help";
+var rest = args.Skip(1).ToArray();
+return command switch
+{
+    "ranking-eval" => await RankingEvalCommand.RunAsync(rest, Console.Out, cts.Token),
+    "ranking-explain" => await ExplainCommand.RunAsync(rest, Console.Out, cts.Token),
+    "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
+    "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
+    "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.WriteLine("""
+        commands:
+          ranking-eval [--data PATH] [--embeddings none|hashing] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
+          ranking-explain JOB_ID [--data PATH]
+          generate-sample JOB_ID [--data PATH] [--letter]
+          export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
+          generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
+        """);
+    return 1;
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Taxonomy;
+using Microsoft.Extensions.AI;
+
+namespace CvTailor.Bench.Ranking;
+
+/// <summary>
+/// <c>ranking-eval [--data PATH] [--embeddings none|hashing] [--as-of YYYY-MM-DD] [--verbose]</c>: prints nDCG@5,
+/// Recall@5 and MRR for the hybrid ranker and each component, per scenario and overall, and keyword-gap P/R/F1.
+/// Any <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/> can supply the semantic component: add it to
+/// <see cref="CreateGenerator"/>.
+/// </summary>
+public static class RankingEvalCommand
+{
+    /// <summary>Reference date for recency, so results do not drift with the calendar.</summary>
+    public static readonly DateOnly DefaultAsOf = new(2025, 1, 1);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var dataPath = Option(args, "--data") ?? RelevanceDevSet.Locate(Directory.GetCurrentDirectory())
+                       ?? RelevanceDevSet.Locate(AppContext.BaseDirectory);
+        if (dataPath is null || !File.Exists(dataPath))
+        {
+            await output.WriteLineAsync("relevance-dev.json not found; pass --data PATH.");
+            return 2;
+        }
+
+        var embeddings = Option(args, "--embeddings") ?? "none";
+        var asOf = Option(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : DefaultAsOf;
+        var taxonomy = SkillTaxonomy.Default;
+        using var generator = CreateGenerator(embeddings, taxonomy);
+        ISemanticScorer? semantic = generator is null ? null : new EmbeddingSemanticScorer(generator, embeddings);
+
+        var data = RelevanceDevSet.Load(dataPath);
+        var options = ApplySettings(new RankingOptions(), args);
+        var report = await new RankingEvaluator(taxonomy, options, semantic, asOf).EvaluateAsync(data, cancellationToken);
+        await PrintAsync(report, embeddings, args.Contains("--verbose"), output);
+        return 0;
+    }
+
+    public static IEmbeddingGenerator<string, Embedding<float>>? CreateGenerator(string name, SkillTaxonomy taxonomy) => name switch
+    {
+        "none" => null,
+        "hashing" => new HashingEmbeddingGenerator(taxonomy.Analyzer),
+        _ => throw new ArgumentException($"Unknown embeddings '{name}' (known: none, hashing)."),
+    };
+
+    public static async Task PrintAsync(EvaluationReport report, string embeddings, bool verbose, TextWriter output)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync($"Ranking evaluation: {report.Jobs.Count} jobs, semantic component: {embeddings}");
+        await output.WriteLineAsync();
+        foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
+        {
+            var jobs = report.Jobs.Count(j => scenario is null || j.Scenario == scenario);
+            await output.WriteLineAsync(string.Create(inv, $"{scenario ?? "overall"} ({jobs} jobs)"));
+            await output.WriteLineAsync(string.Create(inv, $"  {"ranker",-10} {"nDCG@5",7} {"R@5",6} {"R@5cap",7} {"MRR",6}"));
+            foreach (var ranker in report.Rankers)
+            {
+                var m = report.Mean(ranker, scenario);
+                await output.WriteLineAsync(string.Create(inv,
+                    $"  {ranker,-10} {m.Ndcg5,7:0.000} {m.Recall5,6:0.000} {m.CappedRecall5,7:0.000} {m.ReciprocalRank,6:0.000}"));
+            }
+
+            await output.WriteLineAsync();
+        }
+
+        await output.WriteLineAsync("Keyword gaps (micro-averaged):");
+        foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
+        {
+            var (p, r, f) = report.Gaps(scenario);
+            await output.WriteLineAsync(string.Create(inv, $"  {scenario ?? "overall",-17} precision {p:0.000}  recall {r:0.000}  F1 {f:0.000}"));
+        }
+
+        if (!verbose)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync();
+        foreach (var job in report.Jobs)
+        {
+            var m = job.ByRanker["hybrid"];
+            await output.WriteLineAsync(string.Create(inv,
+                $"{job.JobId} ({job.Scenario}) hybrid nDCG@5 {m.Ndcg5:0.000} bm25 {job.ByRanker["bm25"].Ndcg5:0.000} top5 [{string.Join(", ", job.HybridRanking.Take(5))}]"));
+            await output.WriteLineAsync($"  gaps predicted: {string.Join("; ", job.PredictedGaps)}  (tp {job.Gaps.Tp}, fp {job.Gaps.Fp}, fn {job.Gaps.Fn})");
+            foreach (var line in job.KeywordEvidence)
+            {
+                await output.WriteLineAsync($"    {line}");
+            }
+        }
+    }
+
+    /// <summary>Applies <c>--set Name=value</c> overrides to the ranking options (for exploring weights).</summary>
+    public static RankingOptions ApplySettings(RankingOptions options, string[] args)
+    {
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] != "--set")
+            {
+                continue;
+            }
+
+            var (name, value) = (args[i + 1].Split('=')[0], args[i + 1].Split('=')[1]);
+            var property = typeof(RankingOptions).GetProperty(name) ?? throw new ArgumentException($"Unknown option {name}.");
+            var copy = options with { };
+            property.SetValue(copy, Convert.ChangeType(value, property.PropertyType, CultureInfo.InvariantCulture));
+            options = copy;
+        }
+
+        return options;
+    }
+
+    static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
