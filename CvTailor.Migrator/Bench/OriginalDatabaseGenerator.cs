@@ -38,7 +38,7 @@ public sealed class OriginalDatabaseGenerator(int sizeMb, int seed = 42)
         var jobDescriptions = Count(2_000);
         var documents = Count(3_000);
         var exports = Count(2_000);
-        var enhanced = Count(1_000);
+        var enhanced = Count(700);
         var tokens = Count(20_000);
 
         Insert(db, tx, "django_migrations", ["app", "name", "applied"], OriginalSchema.Migrations.Count,
@@ -100,9 +100,9 @@ public sealed class OriginalDatabaseGenerator(int sizeMb, int seed = 42)
         var enhancedIds = Enumerable.Range(0, enhanced).Select(_ => Uuid()).ToArray();
         Insert(db, tx, "enhanced_artifacts", ["id", "original_artifact_id", "title", "content_type", "raw_content", "processed_content", "content_embedding", "summary_embedding", "embedding_model", "embedding_dimensions", "embedding_cost_usd", "langchain_version", "processing_strategy", "total_chunks", "processing_time_ms", "llm_model_used", "created_at", "updated_at", "last_embedding_update", "user_id"], enhanced,
             i => [enhancedIds[i], i + 1, "", "", Sentence(80), "{}", Vector(1536), Vector(1536), "text-embedding-3-small", 1536, 0.00002, "0.2.0", "adaptive", 1, 300, "", Time(i), Time(i), Time(i), (i % users) + 1]);
-        Insert(db, tx, "artifact_chunks", ["id", "chunk_index", "content", "metadata", "embedding_vector", "content_hash", "model_used", "tokens_used", "processing_cost_usd", "created_at", "artifact_id"], Count(900),
+        Insert(db, tx, "artifact_chunks", ["id", "chunk_index", "content", "metadata", "embedding_vector", "content_hash", "model_used", "tokens_used", "processing_cost_usd", "created_at", "artifact_id"], Count(700),
             i => [Uuid(), i / enhanced, Sentence(50), "{}", Vector(i == 0 ? 3072 : 1536), Sha(i), i == 0 ? "text-embedding-3-large" : "text-embedding-3-small", 200, 0.000004, Time(i), enhancedIds[i % enhanced]]);
-        Insert(db, tx, "job_embeddings", ["id", "job_description_hash", "company_name", "role_title", "embedding_vector", "model_used", "dimensions", "tokens_used", "cost_usd", "access_count", "last_accessed", "created_at", "user_id"], Count(200),
+        Insert(db, tx, "job_embeddings", ["id", "job_description_hash", "company_name", "role_title", "embedding_vector", "model_used", "dimensions", "tokens_used", "cost_usd", "access_count", "last_accessed", "created_at", "user_id"], Count(150),
             i => [Uuid(), Sha(1_000_000 + i), "Acme", "Engineer", Vector(1536), "text-embedding-3-small", 1536, 500, 0.00001, 1, Time(i), Time(i), (i % users) + 1]);
 
         // Deleted rows leave AUTOINCREMENT high-water marks above max(id).

@@ -68,6 +68,12 @@ public static class ReportPrinter
             console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
         }
 
+        if (result.Phases.Count > 0)
+        {
+            console.MarkupLine("[grey]time: " + Markup.Escape(string.Join(", ", result.Phases.Select(p =>
+                $"{p.Phase} {p.Elapsed.TotalSeconds.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)} s"))) + "[/]");
+        }
+
         var verdict = result.Outcome switch
         {
             ImportOutcome.Imported => $"[green]{action} complete[/]",

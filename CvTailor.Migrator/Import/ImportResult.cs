@@ -14,6 +14,9 @@ public sealed record ImportResult(
     TimeSpan LoadTime,
     TimeSpan TotalTime)
 {
+    /// <summary>Where the time went (import only).</summary>
+    public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; init; } = [];
+
     public int ExitCode => Outcome switch
     {
         ImportOutcome.Imported or ImportOutcome.DryRun => 0,

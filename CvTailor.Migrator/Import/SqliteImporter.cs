@@ -92,6 +92,15 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 await media.CopyAsync(ct);
             }
 
+            var phases = new List<(string, TimeSpan)>();
+            var mark = TimeSpan.Zero;
+            void Mark(string phase)
+            {
+                phases.Add((phase, total.Elapsed - mark));
+                mark = total.Elapsed;
+            }
+
+            Mark("prepare");
             var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
@@ -112,8 +121,10 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 loads.Add(load);
             }
 
+            Mark("copy");
             progress.Phase($"indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
             await deferred.RestoreAsync(target, transaction, ct);
+            Mark("indexes and foreign keys");
 
             progress.Phase("identities");
             foreach (var scan in scans.Where(s => s.Plan.Identity is not null))
@@ -125,6 +136,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
 
+            Mark("identities and jobs");
             var loadTime = total.Elapsed;
             VerificationReport? report = null;
             if (options.Verify)
@@ -136,6 +148,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                     : options.DryRun ? new MediaCheck(media.Files.Count, media.Bytes, [], [], [])
                     : await media.VerifyAsync(referenced, ct);
                 report = await Verifier.CompareAsync(target, transaction, scans, digests, sourceOrphans, targetOrphans, mediaCheck, ct);
+                Mark("verification");
             }
 
             var outcome = report is { Ok: false } ? ImportOutcome.VerificationFailed
@@ -151,8 +164,9 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 media?.Rollback();
             }
 
+            Mark("commit");
             var messages = report is { Ok: false } ? report.Differences().Prepend("Verification failed; nothing was committed.").ToList() : [];
-            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed);
+            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed) { Phases = phases };
         }
         catch (SourceDataException ex)
         {

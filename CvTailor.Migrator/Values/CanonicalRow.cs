@@ -19,6 +19,24 @@ public sealed class CanonicalRow
 
     public void Reset() => _length = 0;
 
+    public int Length => _length;
+
+    /// <summary>Room for an int32 filled in later (<see cref="PatchInt32"/>); returns its offset.</summary>
+    public int ReserveInt32()
+    {
+        var at = _length;
+        Reserve(4);
+        return at;
+    }
+
+    public void PatchInt32(int at, int value) => BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(at, 4), value);
+
+    public ReadOnlySpan<byte> Slice(int start, int length) => _buffer.AsSpan(start, length);
+
+    public void Truncate(int length) => _length = length;
+
+    public void WriteRaw(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Reserve(bytes.Length));
+
     public void WriteNull() => WriteTag('0');
 
     public void WriteTag(char tag) => Reserve(1)[0] = (byte)tag;

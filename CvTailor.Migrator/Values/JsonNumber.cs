@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CvTailor.Migrator.Values;
 
 /// <summary>
@@ -11,16 +9,11 @@ public static class JsonNumber
 {
     public static string Normalize(ReadOnlySpan<byte> raw)
     {
-        var negative = false;
-        var i = 0;
-        if (i < raw.Length && raw[i] == '-')
-        {
-            negative = true;
-            i++;
-        }
-
-        var digits = new StringBuilder(raw.Length);
-        var exponent = 0L;
+        var negative = raw.Length > 0 && raw[0] == '-';
+        var i = negative ? 1 : 0;
+        Span<char> digits = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var count = 0;
+        long exponent = 0;
         var seenPoint = false;
         for (; i < raw.Length && raw[i] != 'e' && raw[i] != 'E'; i++)
         {
@@ -30,7 +23,17 @@ public static class JsonNumber
                 continue;
             }
 
-            digits.Append((char)raw[i]);
+            if (count == 0 && raw[i] == '0')
+            {
+                if (seenPoint)
+                {
+                    exponent--;
+                }
+
+                continue; // leading zero
+            }
+
+            digits[count++] = (char)raw[i];
             if (seenPoint)
             {
                 exponent--;
@@ -39,17 +42,35 @@ public static class JsonNumber
 
         if (i < raw.Length)
         {
-            exponent += long.Parse(Encoding.ASCII.GetString(raw[(i + 1)..]), System.Globalization.CultureInfo.InvariantCulture);
+            var sign = 1;
+            i++;
+            if (raw[i] is (byte)'+' or (byte)'-')
+            {
+                sign = raw[i] == '-' ? -1 : 1;
+                i++;
+            }
+
+            long e = 0;
+            for (; i < raw.Length; i++)
+            {
+                e = checked((e * 10) + (raw[i] - '0'));
+            }
+
+            exponent += sign * e;
         }
 
-        var text = digits.ToString().TrimStart('0');
-        if (text.Length == 0)
+        if (count == 0)
         {
             return "0";
         }
 
-        var trimmed = text.TrimEnd('0');
-        exponent += text.Length - trimmed.Length;
-        return $"{(negative ? "-" : "")}{trimmed}e{exponent}";
+        var end = count;
+        while (digits[end - 1] == '0')
+        {
+            end--;
+            exponent++;
+        }
+
+        return string.Concat(negative ? "-" : "", digits[..end], "e", exponent.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -14,6 +14,9 @@ namespace CvTailor.Migrator.Values;
 /// </summary>
 public static class SourceValueReader
 {
+    [ThreadStatic]
+    static CanonicalRow? t_scratch;
+
     /// <returns>long for every integer kind, bool, string, Guid, DateTime (UTC), DateOnly, decimal, double, string (JSON), float[], IPAddress.</returns>
     public static object? Read(SqliteDataReader reader, int ordinal, TargetColumn column, CanonicalRow? canonical, out string? skip)
     {
@@ -137,11 +140,16 @@ public static class SourceValueReader
             case ValueKind.Json:
             {
                 var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "JSON");
-                canonical?.WriteJson(text);
-                if (canonical is null)
+                if (canonical is not null)
+                {
+                    canonical.WriteJson(text);
+                }
+                else
                 {
                     // Validation still matters without a checksum: PostgreSQL would reject the whole COPY later.
-                    CanonicalJson.Write(text, new CanonicalRow());
+                    var scratch = t_scratch ??= new CanonicalRow();
+                    scratch.Reset();
+                    CanonicalJson.Write(text, scratch);
                 }
 
                 return text;
