@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CvTailor.Migrator.Import;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -23,7 +22,9 @@ public sealed class SpectreProgress(ProgressContext context) : IMigrationProgres
     public ITableProgress StartTable(string table, long totalRows)
     {
         _phase?.StopTask();
+        // Spectre needs a positive maximum; the row columns show the real numbers from the task's state.
         var task = context.AddTask(table, autoStart: true, maxValue: Math.Max(totalRows, 1));
+        task.State.Update<long>(TotalKey, _ => totalRows);
         return new Bar(task);
     }
 
@@ -34,14 +35,20 @@ public sealed class SpectreProgress(ProgressContext context) : IMigrationProgres
         _phase.IsIndeterminate = true;
     }
 
+    const string RowsKey = "rows";
+    const string TotalKey = "total";
+
     sealed class Bar(ProgressTask task) : ITableProgress
     {
-        readonly Stopwatch _watch = Stopwatch.StartNew();
-
-        public void Advance(long rows) => task.Increment(rows);
+        public void Advance(long rows)
+        {
+            task.State.Update<long>(RowsKey, r => r + rows);
+            task.Increment(rows);
+        }
 
         public void Complete(long rows, TimeSpan elapsed)
         {
+            task.State.Update<long>(RowsKey, _ => rows);
             task.Value = task.MaxValue;
             task.StopTask();
         }
@@ -50,7 +57,7 @@ public sealed class SpectreProgress(ProgressContext context) : IMigrationProgres
     sealed class RowsColumn : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text(task.IsIndeterminate ? "" : $"{task.Value:N0}/{task.MaxValue:N0} rows", new Style(Color.Grey));
+            new Text(task.IsIndeterminate ? "" : $"{task.State.Get<long>(RowsKey):N0}/{task.State.Get<long>(TotalKey):N0} rows", new Style(Color.Grey));
     }
 
     sealed class RowsPerSecondColumn : ProgressColumn
@@ -58,7 +65,9 @@ public sealed class SpectreProgress(ProgressContext context) : IMigrationProgres
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime)
         {
             var elapsed = task.ElapsedTime?.TotalSeconds ?? 0;
-            return new Text(task.IsIndeterminate || elapsed <= 0 ? "" : $"{task.Value / elapsed:N0} rows/s", new Style(Color.Aqua));
+            var rows = task.State.Get<long>(RowsKey);
+            // Rates of tiny tables measure timer resolution, not throughput.
+            return new Text(task.IsIndeterminate || elapsed < 0.05 || rows == 0 ? "" : $"{rows / elapsed:N0} rows/s", new Style(Color.Aqua));
         }
     }
 }
