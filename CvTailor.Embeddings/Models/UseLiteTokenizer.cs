@@ -23,6 +23,7 @@ public sealed class UseLiteTokenizer
     readonly string[] _pieces;
     readonly int[] _pieceLength;        // UTF-16 length of each piece's text, for backtracking
     readonly Dictionary<long, int> _edges; // (node << 21 | code point) -> child node
+    readonly int[] _rootEdges;          // BMP code point -> child of the root (0: none), the most frequent lookup
     readonly int[] _nodePiece;          // piece id ending at a trie node, or -1
     readonly double[] _nodeScore;
 
@@ -31,6 +32,14 @@ public sealed class UseLiteTokenizer
         _pieces = pieces;
         _pieceLength = pieceLength;
         _edges = edges;
+        _rootEdges = new int[char.MaxValue + 1];
+        foreach (var (key, child) in edges)
+        {
+            if (key >> 21 == 0 && key <= char.MaxValue)
+            {
+                _rootEdges[key] = child;
+            }
+        }
         _nodePiece = nodePiece;
         _nodeScore = nodeScore;
     }
@@ -203,11 +212,12 @@ public sealed class UseLiteTokenizer
         // order as the reference (ends ascending, then starts ascending), so the quirky rule below agrees.
         for (var start = 0; start < n; start++)
         {
-            var node = 0;
+            var first = symbols[start];
+            var node = first <= char.MaxValue ? _rootEdges[first] : _edges.GetValueOrDefault(Key(0, first));
             var matched = false;
-            for (var end = start; end < n; end++)
+            for (var end = start; node != 0 && end < n; end++)
             {
-                if (!_edges.TryGetValue(Key(node, symbols[end]), out node))
+                if (end > start && !_edges.TryGetValue(Key(node, symbols[end]), out node))
                 {
                     break;
                 }

@@ -1,6 +1,7 @@
-using CvTailor.Bench;
+using CvTailor.Bench.Api;
 using CvTailor.Bench.Embeddings;
 using CvTailor.Bench.Generation;
+using CvTailor.Bench.Model;
 using CvTailor.Bench.Ranking;
 
 // Bench and evaluation commands; each prints its figures. Usage: dotnet run --project CvTailor.Bench -- <command> [options]
@@ -20,9 +21,10 @@ return command switch
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    "api-bench" => await ApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     "bench-model" => await ModelBenchmark.RunAsync(rest),
-    "check-normalization" => NormalizationCommand.Run(),
     "bench-kernel" => KernelBenchmark.Run(),
+    "check-normalization" => NormalizationCommand.Run(),
     "embeddings-latency" => await EmbeddingLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "search-latency" => await SearchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "hnsw-recall" => await HnswRecallCommand.RunAsync(rest, Console.Out, cts.Token),
@@ -39,19 +41,18 @@ static int Usage()
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
+          api-bench [--scenarios login] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
-              sentences/s of the C# Universal Sentence Encoder Lite on 1 and 2 threads against the Node runtime on
-              the same texts, load time and memory (needs node; installs the runtime with eng/model/install-node-runtime.sh)
-          check-normalization
-              exits 1 when Unicode NFKC is unavailable (invariant globalization), as the service's start-up check does
+              local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
+          bench-kernel                  GFLOP/s of the encoder's matmul kernel
+          check-normalization           exits 1 when Unicode NFKC is unavailable (invariant globalization)
+          tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
           embeddings-latency [--artifacts 100] [--burst 100]
               save → vectors stored p50/p95 (Api + worker in-process on a throwaway PostgreSQL)
           search-latency [--artifacts 200] [--queries 50] [--rounds 5]
               artifact search via the Api vs the same SQL in psql, per metric (ratio)
           hnsw-recall [--chunks 100000] [--queries 100] [--exact-sql 10]
               HNSW recall@10 and QPS vs exact, cross-user, real model vectors
-          tokenize TEXT [MODEL-DIR]
-              prints the token ids of TEXT
         """);
     return 1;
 }

@@ -1,4 +1,4 @@
-namespace CvTailor.Bench;
+namespace CvTailor.Bench.Model;
 
 /// <summary>Deterministic CV-like English sentences of 18–24 words (about 21 on average).</summary>
 internal static class BenchSentences

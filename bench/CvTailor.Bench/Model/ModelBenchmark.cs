@@ -4,7 +4,7 @@ using System.Numerics.Tensors;
 using System.Text.Json;
 using CvTailor.Embeddings.Models;
 
-namespace CvTailor.Bench;
+namespace CvTailor.Bench.Model;
 
 /// <summary>
 /// Prints (never asserts) the throughput of the C# Universal Sentence Encoder Lite on 1 and 2 threads and of the
@@ -28,11 +28,13 @@ internal static class ModelBenchmark
         }
 
         var texts = BenchSentences.Generate(count);
-        var process = Process.GetCurrentProcess();
+        using var process = Process.GetCurrentProcess();
+        var loadCpu = process.TotalProcessorTime;
         var load = Stopwatch.StartNew();
         var model = UseLiteModel.Load(modelDirectory);
         load.Stop();
         process.Refresh();
+        loadCpu = process.TotalProcessorTime - loadCpu;
         var workingSetAfterLoad = process.WorkingSet64;
         var managedAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
 
@@ -82,7 +84,7 @@ internal static class ModelBenchmark
         Console.WriteLine();
         Console.WriteLine($"First pass after load (JIT included), 1 thread: {count / firstPassSeconds:F1} sentences/s");
         Console.WriteLine($"Tokenizer: {tokenizeTimer.Elapsed.TotalMicroseconds / count:F1} µs per sentence");
-        Console.WriteLine($"C# load: {load.Elapsed.TotalMilliseconds:F0} ms; working set after load {Mb(workingSetAfterLoad)} MB, " +
+        Console.WriteLine($"C# load: {load.Elapsed.TotalMilliseconds:F0} ms ({loadCpu.TotalMilliseconds:F0} ms CPU); working set after load {Mb(workingSetAfterLoad)} MB, " +
             $"managed heap {Mb(managedAfterLoad)} MB, peak working set {Mb(peakWorkingSet)} MB");
         if (node is not null)
         {

@@ -1,6 +1,6 @@
 using CvTailor.Embeddings.Models;
 
-namespace CvTailor.Bench;
+namespace CvTailor.Bench.Model;
 
 internal static class TokenizeCommand
 {

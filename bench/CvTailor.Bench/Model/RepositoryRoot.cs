@@ -1,4 +1,4 @@
-namespace CvTailor.Bench;
+namespace CvTailor.Bench.Model;
 
 internal static class RepositoryRoot
 {

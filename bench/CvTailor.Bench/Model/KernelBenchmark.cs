@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CvTailor.Embeddings.Models;
 
-namespace CvTailor.Bench;
+namespace CvTailor.Bench.Model;
 
 /// <summary>GFLOP/s of the packed matmul kernel on the model's largest shape (FFN in: 512 → 1536).</summary>
 internal static class KernelBenchmark
