@@ -1,6 +1,8 @@
 using CvTailor.Api.Artifacts;
 using CvTailor.Api.Auth;
 using CvTailor.Api.Http;
+using CvTailor.Api.Llm;
+using CvTailor.Api.Search;
 using CvTailor.Data;
 
 namespace CvTailor.Api;
@@ -18,6 +20,7 @@ public static class ApiApplication
         builder.AddHttpConventions();
         builder.AddAuth();
         builder.AddArtifacts();
+        builder.AddSearch();
         return builder;
     }
 
@@ -29,6 +32,8 @@ public static class ApiApplication
         app.MapGet("/", () => TypedResults.Ok(new { service = "cvtailor-api" })).AllowAnonymous().ExcludeFromDescription();
         app.MapAuth();
         app.MapArtifacts();
+        app.MapSearch();
+        app.MapEmbeddingReads();
         return app;
     }
 }
