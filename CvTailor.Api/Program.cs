@@ -1,3 +1,4 @@
+using CvTailor.Api;
 using CvTailor.Data;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,12 +13,9 @@ if (args is ["migrate", ..])
     return;
 }
 
-builder.AddServiceDefaults();
-builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
-
+builder.AddCvTailorApi();
 var app = builder.Build();
-app.MapDefaultEndpoints();
-app.MapGet("/", () => TypedResults.Ok(new { service = "cvtailor-api" }));
+app.UseCvTailorApi();
 app.Run();
 
 /// <summary>Entry point, public so integration tests can start the real host.</summary>

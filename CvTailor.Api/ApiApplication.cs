@@ -1,0 +1,34 @@
+using CvTailor.Api.Artifacts;
+using CvTailor.Api.Auth;
+using CvTailor.Api.Http;
+using CvTailor.Data;
+
+namespace CvTailor.Api;
+
+/// <summary>
+/// The whole Api composition, used by Program.cs and by the test host (which builds its own
+/// <see cref="WebApplicationBuilder"/> with configuration overrides). Each area adds one line to each method.
+/// </summary>
+public static class ApiApplication
+{
+    public static WebApplicationBuilder AddCvTailorApi(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
+        builder.AddHttpConventions();
+        builder.AddAuth();
+        builder.AddArtifacts();
+        return builder;
+    }
+
+    public static WebApplication UseCvTailorApi(this WebApplication app)
+    {
+        app.UseHttpConventions();
+        app.MapDefaultEndpoints();
+        app.MapApiDocumentation();
+        app.MapGet("/", () => TypedResults.Ok(new { service = "cvtailor-api" })).AllowAnonymous().ExcludeFromDescription();
+        app.MapAuth();
+        app.MapArtifacts();
+        return app;
+    }
+}

@@ -1,0 +1,127 @@
+using CvTailor.Api.Storage;
+using CvTailor.Api.Http;
+using CvTailor.Data;
+using CvTailor.Data.Artifacts;
+using CvTailor.Data.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace CvTailor.Api.Artifacts;
+
+/// <summary>R1–R5: list, create, get, update (PUT/PATCH) and delete artifacts.</summary>
+public static class ArtifactCrudEndpoints
+{
+    /// <summary>R1: the caller's artifacts, filtered (see <see cref="ArtifactListFilter"/>), 20 per page.</summary>
+    public static async Task<IResult> ListAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var filter = ArtifactListFilter.Parse(request.Query, errors);
+        if (filter is null)
+        {
+            return errors.ToBadRequest();
+        }
+        return await filter.Apply(db, user.Id).AsNoTracking().Select(ArtifactDto.Projection).ToPageAsync(request, ct);
+    }
+
+    /// <summary>R2: create an artifact with its evidence links; the embedding job commits with it.</summary>
+    public static async Task<IResult> CreateAsync(
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var read = await RequestFields.ReadAsync(request, ct);
+        if (read.Error is not null)
+        {
+            return read.Error;
+        }
+        var errors = new ArtifactFieldErrors();
+        var input = ArtifactInputReader.Read(read.Fields!.Values, ArtifactWriteMode.Create, errors);
+        ArtifactInputReader.CheckDateOrder(input.StartDate, input.EndDate, errors.Fields);
+        if (errors.HasErrors)
+        {
+            return errors.ToBadRequest();
+        }
+
+        var now = time.UtcNow();
+        var artifact = await ArtifactWrites.CreateAsync(db, user.Id, input, now, configure: null, ct);
+        return TypedResults.Created($"/api/v1/artifacts/{artifact.Id}/", ArtifactCreatedDto.From(artifact));
+    }
+
+    /// <summary>R3.</summary>
+    public static async Task<IResult> GetAsync(int id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    {
+        var artifact = await db.Artifacts.AsNoTracking()
+            .Where(a => a.Id == id && a.UserId == user.Id)
+            .Select(ArtifactDto.Projection)
+            .SingleOrDefaultAsync(ct);
+        return artifact is null ? ArtifactResults.NotFoundDetail() : TypedResults.Ok(artifact);
+    }
+
+    /// <summary>R4 PUT: title and description required, other fields optional (as DRF's full update).</summary>
+    public static Task<IResult> ReplaceAsync(
+        int id, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
+        UpdateAsync(id, ArtifactWriteMode.Replace, request, user, db, time, ct);
+
+    /// <summary>R4 PATCH.</summary>
+    public static Task<IResult> PatchAsync(
+        int id, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
+        UpdateAsync(id, ArtifactWriteMode.Patch, request, user, db, time, ct);
+
+    static async Task<IResult> UpdateAsync(
+        int id, ArtifactWriteMode mode, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time,
+        CancellationToken ct)
+    {
+        // Ownership first, as DRF's get_object ran before validation: a foreign id is a 404 whatever the body says.
+        var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == id && a.UserId == user.Id, ct);
+        if (artifact is null)
+        {
+            return ArtifactResults.NotFoundDetail();
+        }
+        var read = await RequestFields.ReadAsync(request, ct);
+        if (read.Error is not null)
+        {
+            return read.Error;
+        }
+        var errors = new ArtifactFieldErrors();
+        var input = ArtifactInputReader.Read(read.Fields!.Values, mode, errors);
+        if (!errors.HasErrors)
+        {
+            // The order is checked on the values the artifact will have, not only on dates sent together.
+            ArtifactInputReader.CheckDateOrder(
+                input.HasStartDate ? input.StartDate : artifact.StartDate,
+                input.HasEndDate ? input.EndDate : artifact.EndDate,
+                errors.Fields);
+        }
+        if (errors.HasErrors)
+        {
+            return errors.ToBadRequest();
+        }
+
+        ArtifactWrites.Apply(artifact, input);
+        artifact.UpdatedAt = time.UtcNow();
+        await EmbeddingQueue.EnqueueAsync(db, user.Id, artifact.Id, EmbeddingJobKinds.ArtifactUpsert, ct);
+        await db.SaveChangesAsync(ct); // one SaveChanges: the change and its job commit together
+        return TypedResults.Ok(ArtifactUpdatedDto.From(artifact));
+    }
+
+    /// <summary>R5: the links and processing jobs go with it (foreign keys cascade), and so do its uploaded files.</summary>
+    public static async Task<IResult> DeleteAsync(
+        int id, CurrentUser user, CvTailorDbContext db, FileStorage files, CancellationToken ct)
+    {
+        var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == id && a.UserId == user.Id, ct);
+        if (artifact is null)
+        {
+            return ArtifactResults.NotFoundDetail();
+        }
+        var filePaths = await db.EvidenceLinks
+            .Where(l => l.ArtifactId == id && l.FilePath != "")
+            .Select(l => l.FilePath)
+            .Distinct()
+            .ToListAsync(ct);
+        var orphans = await UploadedFileCleanup.OrphanedByAsync(db, user.Id, filePaths, ignoreArtifactId: id, ignoreLinkId: null, ct);
+
+        db.Artifacts.Remove(artifact);
+        db.UploadedFiles.RemoveRange(orphans);
+        await EmbeddingQueue.EnqueueAsync(db, user.Id, id, EmbeddingJobKinds.ArtifactDelete, ct);
+        await db.SaveChangesAsync(ct);
+        files.DeleteAll(orphans.Select(f => f.File));
+        return TypedResults.NoContent();
+    }
+}

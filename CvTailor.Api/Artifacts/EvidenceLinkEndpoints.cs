@@ -1,0 +1,100 @@
+using CvTailor.Api.Http;
+using CvTailor.Api.Storage;
+using CvTailor.Data;
+using CvTailor.Data.Queue;
+using Microsoft.EntityFrameworkCore;
+
+namespace CvTailor.Api.Artifacts;
+
+/// <summary>R11–R13: add, replace and delete an artifact's evidence links. Each change re-embeds the artifact.</summary>
+public static class EvidenceLinkEndpoints
+{
+    /// <summary>R11.</summary>
+    public static async Task<IResult> CreateAsync(
+        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId && a.UserId == user.Id, ct);
+        if (artifact is null)
+        {
+            return ArtifactResults.NotFoundError(ArtifactMessages.ArtifactNotFound);
+        }
+        var read = await RequestFields.ReadAsync(request, ct);
+        if (read.Error is not null)
+        {
+            return read.Error;
+        }
+        var errors = new FieldErrors();
+        if (EvidenceLinkReader.Read(read.Fields!.Values, errors, acceptTypeAlias: false) is not { } input)
+        {
+            return errors.ToBadRequest();
+        }
+
+        var now = time.UtcNow();
+        var link = ArtifactWrites.NewLink(input, now);
+        artifact.EvidenceLinks.Add(link);
+        artifact.UpdatedAt = now;
+        await EmbeddingQueue.EnqueueAsync(db, user.Id, artifact.Id, EmbeddingJobKinds.ArtifactUpsert, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created((string?)null,
+            new EvidenceLinkCreatedDto(link.Id, link.Url, link.LinkType, link.Description, link.CreatedAt));
+    }
+
+    /// <summary>R12: full update (url and link_type required; a missing description keeps its value).</summary>
+    public static async Task<IResult> ReplaceAsync(
+        long linkId, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var link = await db.EvidenceLinks.Include(l => l.Artifact)
+            .SingleOrDefaultAsync(l => l.Id == linkId && l.Artifact!.UserId == user.Id, ct);
+        if (link is null)
+        {
+            return ArtifactResults.NotFoundError(ArtifactMessages.EvidenceLinkNotFound);
+        }
+        var read = await RequestFields.ReadAsync(request, ct);
+        if (read.Error is not null)
+        {
+            return read.Error;
+        }
+        var errors = new FieldErrors();
+        var body = read.Fields!.Values;
+        if (EvidenceLinkReader.Read(body, errors, acceptTypeAlias: false) is not { } input)
+        {
+            return errors.ToBadRequest();
+        }
+
+        var now = time.UtcNow();
+        link.Url = input.Url;
+        link.LinkType = input.LinkType;
+        if (body.ContainsKey("description"))
+        {
+            link.Description = input.Description;
+        }
+        link.UpdatedAt = now;
+        link.Artifact!.UpdatedAt = now;
+        await EmbeddingQueue.EnqueueAsync(db, user.Id, link.ArtifactId, EmbeddingJobKinds.ArtifactUpsert, ct);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(new EvidenceLinkUpdatedDto(link.Id, link.Url, link.LinkType, link.Description, link.UpdatedAt));
+    }
+
+    /// <summary>R13: a link that attached an uploaded file takes the file with it when nothing else uses it.</summary>
+    public static async Task<IResult> DeleteAsync(
+        long linkId, CurrentUser user, CvTailorDbContext db, FileStorage store, TimeProvider time, CancellationToken ct)
+    {
+        var link = await db.EvidenceLinks.Include(l => l.Artifact)
+            .SingleOrDefaultAsync(l => l.Id == linkId && l.Artifact!.UserId == user.Id, ct);
+        if (link is null)
+        {
+            return ArtifactResults.NotFoundError(ArtifactMessages.EvidenceLinkNotFound);
+        }
+        var orphans = link.FilePath.Length == 0
+            ? []
+            : await UploadedFileCleanup.OrphanedByAsync(db, user.Id, [link.FilePath], ignoreArtifactId: null, ignoreLinkId: link.Id, ct);
+
+        db.EvidenceLinks.Remove(link);
+        db.UploadedFiles.RemoveRange(orphans);
+        link.Artifact!.UpdatedAt = time.UtcNow();
+        await EmbeddingQueue.EnqueueAsync(db, user.Id, link.ArtifactId, EmbeddingJobKinds.ArtifactUpsert, ct);
+        await db.SaveChangesAsync(ct);
+        store.DeleteAll(orphans.Select(f => f.File));
+        return TypedResults.NoContent();
+    }
+}

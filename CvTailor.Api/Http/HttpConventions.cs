@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace CvTailor.Api.Http;
+
+/// <summary>The conventions every area shares: JSON shape, limits, errors, slashes, rate limits, OpenAPI.</summary>
+public static class HttpConventions
+{
+    public static WebApplicationBuilder AddHttpConventions(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<UnexpectedErrorHandler>();
+        services.AddApiRateLimits(builder.Configuration);
+        services.AddOpenApi();
+        services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+
+    /// <summary>snake_case names and the contract's datetime format, for request binding and responses alike.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.Converters.Add(new UtcDateTimeJsonConverter());
+        options.Converters.Add(new UtcDateTimeOffsetJsonConverter());
+    }
+
+    /// <summary>
+    /// The middleware in order: errors outermost; the slash completed before routing; body limits and the 405 body
+    /// need the endpoint; throttling before authentication so a flood never reaches the database.
+    /// </summary>
+    public static WebApplication UseHttpConventions(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseOptionalTrailingSlash();
+        app.UseRouting();
+        app.UseRequestBodyLimits();
+        app.UseMethodNotAllowedBody();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>The OpenAPI document (<c>/openapi/v1.json</c>) and the Scalar page (<c>/scalar</c>), Development only.</summary>
+    public static WebApplication MapApiDocumentation(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference().AllowAnonymous();
+        }
+        return app;
+    }
+}

@@ -1,0 +1,19 @@
+namespace CvTailor.Api.Storage;
+
+/// <summary>
+/// Upload limits, in the <c>Storage</c> section beside <c>Storage:Root</c> (which <see cref="Http.StorageOptions"/>
+/// holds; <see cref="Http.FileStorage"/> writes the files).
+/// </summary>
+public sealed class UploadOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Largest accepted file (the original's 10 MB).</summary>
+    public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>Most files accepted in one request.</summary>
+    public int MaxFilesPerRequest { get; set; } = 10;
+
+    /// <summary>Body limit of an upload request: every file at its largest plus room for the form's other parts.</summary>
+    public long MaxUploadRequestBytes => (MaxFileBytes * MaxFilesPerRequest) + (1024 * 1024);
+}
