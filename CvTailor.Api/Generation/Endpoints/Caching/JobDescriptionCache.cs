@@ -44,7 +44,7 @@ public sealed class JobDescriptionCache(TaxonomyProvider taxonomies, TimeProvide
         var parsed = Remember(memoKey, new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle));
         var json = JsonSerializer.Serialize(parsed, GenerationJson.Options);
         // Two requests for the same new posting may race: the unique key makes the second an update of the first.
-        var id = await db.Database.SqlQuery<long>($"""
+        var ids = await db.Database.SqlQuery<long>($"""
             INSERT INTO generation_userjobdescription
                 (user_id, content_hash, company_name, role_title, raw_content, parsed_data, parsing_confidence,
                  parser_version, hit_count, created_at, last_used_at)
@@ -54,8 +54,8 @@ public sealed class JobDescriptionCache(TaxonomyProvider taxonomies, TimeProvide
                 SET parsed_data = EXCLUDED.parsed_data, parsing_confidence = EXCLUDED.parsing_confidence,
                     parser_version = EXCLUDED.parser_version, last_used_at = EXCLUDED.last_used_at
             RETURNING id AS "Value"
-            """).SingleAsync(ct);
-        return new CachedJobDescription(id, parsed, current, Hit: false);
+            """).ToListAsync(ct);
+        return new CachedJobDescription(ids.Single(), parsed, current, Hit: false);
     }
 
     /// <summary>The parse of a stored row (the background generation reads the posting back from it).</summary>

@@ -14,5 +14,6 @@ public sealed record SemanticStatus(string Status, string Model, int ArtifactsWi
     public const string NotConfigured = "not_configured";
     public const string Disabled = "disabled";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsUsed => Status == Used;
 }
