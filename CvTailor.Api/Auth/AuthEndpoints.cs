@@ -18,10 +18,8 @@ public static class AuthEndpoints
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.Section);
         services.AddOptions<ProfileImageOptions>().BindConfiguration(ProfileImageOptions.Section);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<JwtSigningKey>();
         services.AddSingleton<PasswordService>();
-        services.AddSingleton<FileStorage>();
         services.AddScoped<TokenService>();
         services.AddScoped<ProfileImages>();
         services.AddSingleton<GoogleIdTokenVerifier>();
@@ -40,6 +38,8 @@ public static class AuthEndpoints
 
     public static WebApplication MapAuth(this WebApplication app)
     {
+        // Resolve the signing key now: a missing key must stop startup, not fail the first request.
+        _ = app.Services.GetRequiredService<JwtSigningKey>();
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
         auth.MapAccounts();
         auth.MapProfile(app.Services.GetRequiredService<IOptions<ProfileImageOptions>>().Value.MaxBytes);

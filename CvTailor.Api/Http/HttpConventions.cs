@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
 namespace CvTailor.Api.Http;
@@ -15,8 +16,20 @@ public static class HttpConventions
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddApiRateLimits(builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            // Route templates lose their trailing slash in the document; clients should see the canonical form.
+            var paths = new OpenApiPaths();
+            foreach (var (path, item) in document.Paths)
+            {
+                paths[path.StartsWith("/api/", StringComparison.Ordinal) && !path.EndsWith('/') ? path + "/" : path] = item;
+            }
+            document.Paths = paths;
+            return Task.CompletedTask;
+        }));
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
+        services.AddSingleton<FileStorage>();
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CvTailor.AppHost.Dashboard.Resources;
 using CvTailor.AppHost.Dashboard.Store;
 using Microsoft.Playwright;
@@ -12,7 +11,6 @@ namespace CvTailor.Tests.Dashboard;
 /// </summary>
 public sealed class DashboardBrowserTests : IAsyncLifetime
 {
-    const string ChromiumPath = "/usr/bin/chromium";
     RunningDashboard _dashboard = default!;
     IPlaywright _playwright = default!;
     IBrowser _browser = default!;
@@ -21,7 +19,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await EnsureChromiumAsync();
+        await DashboardBrowser.EnsureChromiumAsync();
         Directory.CreateDirectory(_artifacts);
         InMemoryResourceCatalog catalog = null!;
         catalog = new InMemoryResourceCatalog(restart: (name, _) =>
@@ -35,13 +33,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _dashboard = await RunningDashboard.StartAsync(catalog: catalog);
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage"],
-        });
+        _browser = await DashboardBrowser.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -76,7 +68,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Login by token lands on Resources; secrets in the environment are masked.
         await page.GotoAsync(_dashboard.Host.LoginUrl.ToString());
-        await WaitInteractiveAsync(page);
+        await DashboardBrowser.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Resources" })).ToContainTextAsync("Running");
         await page.GetByText("environment").First.ClickAsync();
         var environment = page.GetByLabel("Environment of api");
@@ -92,7 +84,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Console: a line written now appears by itself (live tail).
         await page.GotoAsync(new Uri(_dashboard.Host.UiUrl, "/console?resource=api").ToString());
-        await WaitInteractiveAsync(page);
+        await DashboardBrowser.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Log)).ToContainTextAsync("Now listening on");
         _dashboard.Catalog.WriteConsole("api", "", "live line from the api");
         await Assertions.Expect(page.GetByRole(AriaRole.Log)).ToContainTextAsync("live line from the api");
@@ -100,7 +92,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Structured logs: the template is rendered and the text filter narrows the list.
         await page.GotoAsync(new Uri(_dashboard.Host.UiUrl, "/structuredlogs").ToString());
-        await WaitInteractiveAsync(page);
+        await DashboardBrowser.WaitInteractiveAsync(page);
         var logTable = page.GetByRole(AriaRole.Table, new() { Name = "Log records" });
         await Assertions.Expect(logTable.Locator("tbody tr")).ToHaveCountAsync(2);
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Artifact 42");
@@ -110,13 +102,13 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Traces: a new trace appears live; the waterfall nests the spans and shows the selected one.
         await page.GotoAsync(new Uri(_dashboard.Host.UiUrl, "/traces").ToString());
-        await WaitInteractiveAsync(page);
+        await DashboardBrowser.WaitInteractiveAsync(page);
         var traceTable = page.GetByRole(AriaRole.Table, new() { Name = "Traces" });
         await Assertions.Expect(traceTable.Locator("tbody tr")).ToHaveCountAsync(1);
         _dashboard.Store.AddTraces(OtlpRequests.Traces("embeddings", 1));
         await Assertions.Expect(traceTable.Locator("tbody tr")).ToHaveCountAsync(2);
         await page.GetByRole(AriaRole.Link, new() { Name = "api: span 0" }).ClickAsync();
-        await WaitInteractiveAsync(page);
+        await DashboardBrowser.WaitInteractiveAsync(page);
         var rows = page.Locator(".wf-row");
         await Assertions.Expect(rows).ToHaveCountAsync(3);
         await rows.Nth(2).ClickAsync();
@@ -125,7 +117,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
         // Metrics: choosing an instrument draws its chart.
         await page.GotoAsync(new Uri(_dashboard.Host.UiUrl, "/metrics").ToString());
-        await WaitInteractiveAsync(page);
+        await DashboardBrowser.WaitInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "cvtailor.queue.depth" }).ClickAsync();
         await Assertions.Expect(page.Locator("svg.chart polyline")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".legend")).ToContainTextAsync("dim=embeddings: 8");
@@ -142,22 +134,4 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         Endpoints = [new ResourceEndpoint("http", "http://127.0.0.1:5080")],
         Environment = new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "hunter2", ["ASPNETCORE_URLS"] = "http://127.0.0.1:5080" },
     };
-
-    static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("[data-interactive=true]").WaitForAsync(new() { Timeout = 15_000 });
-
-    static async Task EnsureChromiumAsync()
-    {
-        if (File.Exists(ChromiumPath))
-        {
-            return;
-        }
-
-        // Same rule as PostgreSQL: the tests provision what they need through the eng/ script.
-        var script = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "eng", "provision-chromium.sh"));
-        using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardError = true })!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(File.Exists(ChromiumPath), $"Chromium is required for the browser tests and could not be installed: {stderr}");
-    }
 }

@@ -1,3 +1,4 @@
+using CvTailor.Bench.Api;
 using CvTailor.Bench.Generation;
 using CvTailor.Bench.Ranking;
 
@@ -18,6 +19,7 @@ return command switch
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    "api-bench" => await ApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     _ => Usage(),
 };
 
@@ -30,6 +32,7 @@ static int Usage()
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
+          api-bench [--scenarios login] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
         """);
     return 1;
 }

@@ -31,6 +31,8 @@ public sealed class ProfileImages(FileStorage storage, IOptions<ProfileImageOpti
         [".webp"] = "image/webp",
     };
 
+    static readonly byte[] s_pngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     public long MaxBytes => options.Value.MaxBytes;
 
     public static string TooLarge(long maxBytes) => $"The file is too large. The maximum size is {maxBytes / (1024 * 1024.0):0.#} MB.";
@@ -60,7 +62,7 @@ public sealed class ProfileImages(FileStorage storage, IOptions<ProfileImageOpti
     /// <summary>The file extension for an image signature, or null for anything else.</summary>
     public static string? Sniff(ReadOnlySpan<byte> header)
     {
-        if (header.Length >= 16 && header[..8].SequenceEqual("\x89PNG\r\n\x1a\n"u8) && header[12..16].SequenceEqual("IHDR"u8))
+        if (header.Length >= 16 && header[..8].SequenceEqual(s_pngSignature) && header[12..16].SequenceEqual("IHDR"u8))
         {
             return ".png";
         }

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace CvTailor.Bench.Api;
+
+/// <summary>Starts the Api on loopback, runs each scenario under bounded load, prints the figures.</summary>
+public static class ApiBenchCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        if (!BenchOptions.TryParse(args, out var options, out var error))
+        {
+            await output.WriteLineAsync(error);
+            await output.WriteLineAsync(BenchOptions.Usage);
+            return 1;
+        }
+        var scenarios = new List<IApiScenario>();
+        foreach (var name in options.Scenarios)
+        {
+            if (Scenarios.Create(name) is not { } scenario)
+            {
+                await output.WriteLineAsync($"unknown scenario '{name}'");
+                return 1;
+            }
+            scenarios.Add(scenario);
+        }
+
+        var settings = new Dictionary<string, string?>();
+        if (options.HashIterations is { } iterations)
+        {
+            settings["Auth:Passwords:Iterations"] = iterations.ToString(CultureInfo.InvariantCulture);
+        }
+        await using var host = await BenchHost.StartAsync(settings, ct);
+        using var client = host.CreateClient();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"api bench: {Environment.ProcessorCount} cores, requests={options.Requests}, concurrency={options.Concurrency}, warmup={options.Warmup}, hash-iterations={options.HashIterations?.ToString(CultureInfo.InvariantCulture) ?? "default"}"));
+        await output.WriteLineAsync("scenario              ok/total    req/s     p50 ms    p95 ms    p99 ms    max ms");
+        foreach (var scenario in scenarios)
+        {
+            await scenario.PrepareAsync(host, client, options.Requests, ct);
+            if (options.Warmup > 0)
+            {
+                await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Warmup, options.Concurrency, ct);
+            }
+            var s = await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Requests, options.Concurrency, ct);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{scenario.Name,-20} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Security.Cryptography;
+using CvTailor.Api;
+using CvTailor.AppHost.Hosting;
+using CvTailor.Data;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CvTailor.Bench.Api;
+
+/// <summary>
+/// A throwaway PostgreSQL cluster (the AppHost's launcher) and the real Api on Kestrel at 127.0.0.1, in this process,
+/// configured as in production except for the settings a scenario passes (rate limits are lifted: the bench measures
+/// the work, not the brake).
+/// </summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    readonly LocalPostgresServer _postgres;
+    readonly WebApplication _app;
+    readonly string _stateDirectory;
+
+    BenchHost(LocalPostgresServer postgres, WebApplication app, string stateDirectory, Uri baseAddress)
+    {
+        _postgres = postgres;
+        _app = app;
+        _stateDirectory = stateDirectory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"cvtailor-bench-{Guid.NewGuid():N}");
+        var postgres = await LocalPostgresServer.StartAsync(
+            new PostgresLauncherOptions { StateDirectory = Path.Combine(state, "pg"), Ephemeral = true }, _ => { }, ct);
+        await postgres.CreateDatabaseAsync("cvtailor", ct);
+        var connectionString = postgres.GetConnectionString("cvtailor");
+        await DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance, ct);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(ApiApplication).Assembly.GetName().Name,
+            EnvironmentName = "Production",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ConnectionStrings:cvtailor"] = connectionString,
+            ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
+            ["Api:RateLimits:Auth:PermitLimit"] = "1000000",
+            ["Storage:Root"] = Path.Combine(state, "media"),
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        builder.Configuration.AddInMemoryCollection(all);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddCvTailorApi();
+        var app = builder.Build();
+        app.UseCvTailorApi();
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new BenchHost(postgres, app, state, new Uri(address));
+    }
+
+    public HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = BaseAddress };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _postgres.StopAsync(TimeSpan.FromSeconds(10));
+        await _postgres.DisposeAsync();
+        try
+        {
+            Directory.Delete(_stateDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Under the temp root; best effort.
+        }
+    }
+}

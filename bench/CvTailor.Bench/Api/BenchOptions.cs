@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace CvTailor.Bench.Api;
+
+/// <summary>Command-line options of <c>api-bench</c>.</summary>
+public sealed record BenchOptions
+{
+    public const string Usage = """
+        usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations 210000]
+          scenarios: login (add more in Scenarios.cs)
+          requests/concurrency bound the load: exactly <requests> timed calls, at most <concurrency> in flight.
+          hash-iterations: password hashing cost (default: the Api's own default).
+        """;
+
+    public IReadOnlyList<string> Scenarios { get; init; } = ["login"];
+    public int Requests { get; init; } = 200;
+    public int Concurrency { get; init; } = 8;
+    public int Warmup { get; init; } = 20;
+    public int? HashIterations { get; init; }
+
+    public static bool TryParse(string[] args, out BenchOptions options, out string? error)
+    {
+        options = new BenchOptions();
+        error = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            if (value is null)
+            {
+                error = $"{args[i]} needs a value";
+                return false;
+            }
+            switch (args[i])
+            {
+                case "--scenarios":
+                    options = options with { Scenarios = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+                    break;
+                case "--requests" when Positive(value) is { } n:
+                    options = options with { Requests = n };
+                    break;
+                case "--concurrency" when Positive(value) is { } n:
+                    options = options with { Concurrency = n };
+                    break;
+                case "--warmup" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0:
+                    options = options with { Warmup = n };
+                    break;
+                case "--hash-iterations" when Positive(value) is { } n:
+                    options = options with { HashIterations = n };
+                    break;
+                default:
+                    error = $"bad option {args[i]} {value}";
+                    return false;
+            }
+            i++;
+        }
+        return true;
+    }
+
+    static int? Positive(string text) => int.TryParse(text, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
+}
