@@ -29,18 +29,28 @@ public static class ArtifactTransaction
         {
             // A retry starts over: forget entities tracked by the failed attempt.
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var outcome = await work(ct);
-            if (outcome.Commit)
+            // The whole transaction commits or rolls back; per-SaveChanges savepoints would only add round trips.
+            var savepoints = db.Database.AutoSavepointsEnabled;
+            db.Database.AutoSavepointsEnabled = false;
+            try
             {
-                await transaction.CommitAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var outcome = await work(ct);
+                if (outcome.Commit)
+                {
+                    await transaction.CommitAsync(ct);
+                }
+                else
+                {
+                    await transaction.RollbackAsync(ct);
+                }
+                db.ChangeTracker.Clear();
+                return outcome.Value;
             }
-            else
+            finally
             {
-                await transaction.RollbackAsync(ct);
+                db.Database.AutoSavepointsEnabled = savepoints;
             }
-            db.ChangeTracker.Clear();
-            return outcome.Value;
         });
     }
 }

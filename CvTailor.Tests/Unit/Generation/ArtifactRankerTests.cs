@@ -75,11 +75,7 @@ public class ArtifactRankerTests
     public async Task Match_result_serialises_for_the_match_endpoint()
     {
         var match = await MatchAsync("u3-j2");
-<<<<<<< HEAD
-        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(match, global::CvTailor.Api.Generation.Content.GenerationJson.Options));
-=======
         using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(match, CvTailor.Api.Generation.Content.GenerationJson.Options));
->>>>>>> auth
         var first = json.RootElement.GetProperty("ranked")[0];
         Assert.Equal(match.Ranked[0].ArtifactId, first.GetProperty("artifact_id").GetString());
         Assert.True(first.GetProperty("components").TryGetProperty("coverage", out _));
@@ -91,11 +87,7 @@ public class ArtifactRankerTests
     [Fact]
     public async Task Ties_are_broken_by_artifact_id()
     {
-<<<<<<< HEAD
-        var artifacts = TieIds.Select(id => new global::CvTailor.Api.Generation.Model.ArtifactDocument { Id = id, Title = "Same title", Description = "Same text." }).ToList();
-=======
         var artifacts = TieIds.Select(id => new CvTailor.Api.Generation.Model.ArtifactDocument { Id = id, Title = "Same title", Description = "Same text." }).ToList();
->>>>>>> auth
         var parsed = new JobDescriptionParser(DevData.Taxonomy).Parse("Requirements:\n- Unrelated words only.");
         var match = await new ArtifactRanker(DevData.Taxonomy).MatchAsync(parsed, artifacts, new DateOnly(2025, 1, 1));
         Assert.Equal(["a", "b", "c"], match.Ranked.Select(r => r.ArtifactId));

@@ -22,6 +22,9 @@ public static class Scenarios
     public static IApiScenario? Create(string name) => name switch
     {
         "login" => new LoginScenario(),
+        "artifact-create" => new ArtifactCreateScenario(),
+        "artifact-list" => new ArtifactListScenario("artifact-list", ""),
+        "artifact-list-filtered" => new ArtifactListScenario("artifact-list-filtered", "?search=billing&technologies=docker,kafka&start_date=2022-06-01"),
         _ => null,
     };
 }
