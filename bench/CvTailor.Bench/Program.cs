@@ -1,5 +1,6 @@
 using CvTailor.Bench.Api;
 using CvTailor.Bench.Generation;
+using CvTailor.Bench.Model;
 using CvTailor.Bench.Ranking;
 
 // Bench and evaluation commands; each prints its figures. Usage: dotnet run --project CvTailor.Bench -- <command> [options]
@@ -20,6 +21,10 @@ return command switch
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     "api-bench" => await ApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    "bench-model" => await ModelBenchmark.RunAsync(rest),
+    "bench-kernel" => KernelBenchmark.Run(),
+    "check-normalization" => NormalizationCommand.Run(),
+    "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
 
@@ -33,6 +38,11 @@ static int Usage()
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
           api-bench [--scenarios login] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
+          bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
+              local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
+          bench-kernel                  GFLOP/s of the encoder's matmul kernel
+          check-normalization           exits 1 when Unicode NFKC is unavailable (invariant globalization)
+          tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
         """);
     return 1;
 }

@@ -1,0 +1,2 @@
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CvTailor.Bench")]
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CvTailor.Tests")]
