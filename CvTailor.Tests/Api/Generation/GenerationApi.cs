@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using CvTailor.Data.Llm;
 using CvTailor.Bench.Ranking;
 using CvTailor.Tests.Infrastructure;
 using CvTailor.Tests.Unit.Generation;
+using Pgvector;
 
 namespace CvTailor.Tests.Api.Generation;
 
@@ -132,6 +135,63 @@ public static class GenerationApi
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"{url} still processing after {clock.Elapsed}");
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>A chunk vector as the embeddings worker stores it (zero-padded to 1536) for one of the user's artifacts.</summary>
+    public static async Task AddChunkAsync(ApiServer server, long userId, int artifactId, string text, float[]? vector = null, string model = "use-lite")
+    {
+        var padded = new float[1536];
+        (vector ?? Enumerable.Range(0, 512).Select(i => (float)Math.Sin(i + artifactId)).ToArray()).CopyTo(padded, 0);
+        await using var db = server.CreateDbContext();
+        var enhanced = new EnhancedArtifact
+        {
+            Id = Guid.NewGuid(),
+            OriginalArtifactId = artifactId,
+            Title = "chunked",
+            RawContent = text,
+            ContentEmbedding = new Vector(padded),
+            SummaryEmbedding = new Vector(new float[1536]),
+            EmbeddingModel = model,
+            EmbeddingDimensions = 512,
+            UserId = userId,
+            TotalChunks = 1,
+        };
+        enhanced.Chunks.Add(new ArtifactChunk
+        {
+            Id = Guid.NewGuid(),
+            ChunkIndex = 0,
+            Content = text,
+            EmbeddingVector = new Vector(padded),
+            ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+            ModelUsed = model,
+            EmbeddingDimensions = 512,
+        });
+        db.EnhancedArtifacts.Add(enhanced);
+        await db.SaveChangesAsync();
+    }
+
+    public static object Artifact(string title, string description, string start, string? end, string[] technologies) => new
+    {
+        title,
+        description,
+        artifact_type = "project",
+        start_date = start,
+        end_date = end,
+        technologies,
+        evidence_links = new[]
+        {
+            new { url = $"https://example.com/evidence/{string.Join('-', title.ToLowerInvariant().Split(' '))}", link_type = "github", description = "Source" },
+        },
+    };
+
+    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }
 
