@@ -3,7 +3,9 @@ using CvTailor.Api.Auth;
 using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Generation.Endpoints;
 using CvTailor.Api.Http;
+using CvTailor.Api.Llm;
 using CvTailor.Api.Llm.Endpoints;
+using CvTailor.Api.Search;
 using CvTailor.Data;
 
 namespace CvTailor.Api;
@@ -23,6 +25,7 @@ public static class ApiApplication
         builder.AddArtifacts();
         builder.AddGeneration();
         builder.AddExport();
+        builder.AddSearch();
         return builder;
     }
 
@@ -37,6 +40,8 @@ public static class ApiApplication
         app.MapGeneration();
         app.MapExport();
         app.MapLlm();
+        app.MapSearch();
+        app.MapEmbeddingReads();
         return app;
     }
 }

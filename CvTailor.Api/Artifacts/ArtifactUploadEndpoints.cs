@@ -242,6 +242,24 @@ public static partial class ArtifactUploadEndpoints
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// New: the caller's own uploaded file, as an attachment under its original name. Uploads are private, so they
+    /// are not served under <c>/media/</c> the way the original did with DEBUG on.
+    /// </summary>
+    public static async Task<IResult> DownloadFileAsync(Guid fileId, CurrentUser user, CvTailorDbContext db, FileStorage store, CancellationToken ct)
+    {
+        var file = await db.UploadedFiles.AsNoTracking()
+            .Where(f => f.Id == fileId && f.UserId == user.Id)
+            .Select(f => new { f.File, f.OriginalFilename, f.MimeType })
+            .SingleOrDefaultAsync(ct);
+        if (file is null || store.Resolve(file.File) is not { } path || !File.Exists(path))
+        {
+            return ArtifactResults.NotFoundError(ArtifactMessages.FileNotFound);
+        }
+        return TypedResults.PhysicalFile(path, string.IsNullOrEmpty(file.MimeType) ? "application/octet-stream" : file.MimeType,
+            fileDownloadName: file.OriginalFilename);
+    }
+
     /// <summary>Python's <c>datetime.isoformat()</c> of an aware UTC time (the original's <c>estimated_completion</c>).</summary>
     static string PythonIsoFormat(DateTime utc) =>
         utc.ToString(utc.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss'+00:00'" : "yyyy-MM-dd'T'HH:mm:ss.ffffff'+00:00'",

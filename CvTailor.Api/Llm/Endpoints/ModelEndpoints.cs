@@ -21,7 +21,7 @@ public static class ModelEndpoints
 
     /// <summary>L14.</summary>
     public static async Task<IResult> SelectModelAsync(
-        HttpRequest request, CvTailorDbContext db, IOptions<LlmOptions> llm, IOptions<SemanticOptions> semantic, CvRewriter rewriter,
+        HttpRequest request, CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter,
         CancellationToken ct)
     {
         var read = await RequestFields.ReadAsync(request, ct);
@@ -44,7 +44,7 @@ public static class ModelEndpoints
             return errors.ToBadRequest();
         }
 
-        var available = await AvailableAsync(db, llm.Value, semantic.Value, rewriter, ct);
+        var available = await AvailableAsync(db, llm.Value, semantic, rewriter, ct);
         var kind = task is "embedding" or "similarity_search" ? "embedding" : "generation";
         var candidates = available.Where(a => a.Available && (kind == "embedding" ? a.Info.Kind == "embedding" : a.Info.Kind is "generation" or "chat"))
             .Select(a => (a.Info, Cost: EstimatedCost(a.Info, task)))
@@ -98,9 +98,9 @@ public static class ModelEndpoints
 
     /// <summary>L16: every known model with its prices, limits, circuit state and whether this deployment can use it.</summary>
     public static async Task<IResult> AvailableModelsAsync(
-        CvTailorDbContext db, IOptions<LlmOptions> llm, IOptions<SemanticOptions> semantic, CvRewriter rewriter, CancellationToken ct)
+        CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter, CancellationToken ct)
     {
-        var available = await AvailableAsync(db, llm.Value, semantic.Value, rewriter, ct);
+        var available = await AvailableAsync(db, llm.Value, semantic, rewriter, ct);
         return TypedResults.Ok(available.ToDictionary(a => a.Info.Name, a => new
         {
             provider = a.Info.Provider,
@@ -118,7 +118,7 @@ public static class ModelEndpoints
         }, StringComparer.Ordinal));
     }
 
-    static async Task<List<AvailableModel>> AvailableAsync(CvTailorDbContext db, LlmOptions llm, SemanticOptions semantic, CvRewriter rewriter, CancellationToken ct)
+    static async Task<List<AvailableModel>> AvailableAsync(CvTailorDbContext db, LlmOptions llm, QueryEmbedder semantic, CvRewriter rewriter, CancellationToken ct)
     {
         var states = await db.CircuitBreakerStates.AsNoTracking().ToDictionaryAsync(s => s.ModelName, s => s.State, ct);
         var models = ModelRegistry.Models.ToList();
@@ -130,7 +130,7 @@ public static class ModelEndpoints
         {
             var state = states.GetValueOrDefault(m.Name);
             var usable = m.Name == ModelRegistry.Deterministic
-                         || (m.Kind == "embedding" && string.Equals(m.Name, semantic.Model, StringComparison.Ordinal) && semantic.Enabled)
+                         || (m.Kind == "embedding" && string.Equals(m.Name, semantic.Model, StringComparison.Ordinal) && semantic.IsEnabled)
                          || (m.Kind == "chat" && rewriter.IsEnabled && string.Equals(m.Name, llm.Model, StringComparison.Ordinal));
             return new AvailableModel(m, state, usable && state != LlmCircuitBreaker.Open);
         })];

@@ -82,6 +82,10 @@ public sealed class ArtifactCrudTests(ApiServerFixture api) : IClassFixture<ApiS
         { """{"title": "t", "description": "d", "start_date": "05/01/2023"}""", "start_date", "Date has wrong format. Use one of these formats instead: YYYY-MM-DD." },
         { """{"title": "t", "description": "d", "technologies": "C#"}""", "technologies", "Expected a list of items but got type \"str\"." },
         { """{"title": "t", "description": "d", "technologies": [1]}""", "technologies", "Item 0: Not a valid string." },
+        { $$"""{"title": "t", "description": "d", "technologies": ["{{new string('x', 10_000)}}"]}""", "technologies", "Item 0: Ensure this field has no more than 100 characters." },
+        { $$"""{"title": "t", "description": "d", "collaborators": ["{{new string('x', 10_000)}}"]}""", "collaborators", "Item 0: Ensure this field has no more than 254 characters." },
+        { """{"title": null, "description": "d"}""", "title", "This field may not be null." },
+        { """{"title": "t", "description": "d", "evidence_links": "x"}""", "evidence_links", "Expected a list of items but got type \"str\"." },
         { """{"title": "t", "description": "d", "start_date": "2024-02-01", "end_date": "2024-01-01"}""", "non_field_errors", "End date must be after start date" },
     };
 
@@ -103,6 +107,8 @@ public sealed class ArtifactCrudTests(ApiServerFixture api) : IClassFixture<ApiS
     [InlineData("""{"url": "javascript:alert(1)", "link_type": "github"}""", "url", "Enter a valid URL.")]
     [InlineData("""{"url": "https://example.com", "link_type": "blog"}""", "link_type", "\"blog\" is not a valid choice.")]
     [InlineData("""{"link_type": "github"}""", "url", "This field is required.")]
+    [InlineData("""{"url": "https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "link_type": "github"}""", "url", "Ensure this field has no more than 200 characters.")]
+    [InlineData("""["not an object"]""", "non_field_errors", "Expected a dictionary of items but got type \"list\".")]
     public async Task Nested_evidence_links_are_validated_with_per_link_errors(string link, string field, string message)
     {
         var (client, session) = await Server.CreateUserClientAsync();
@@ -444,6 +450,24 @@ public sealed class ArtifactCrudTests(ApiServerFixture api) : IClassFixture<ApiS
 
         // create + link create + link update + link delete: four jobs.
         Assert.Equal(4, await Server.InDbAsync(db => db.EmbeddingJobs.CountAsync(j => j.UserId == session.UserId && j.ArtifactId == id)));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_artifact_routes()
+    {
+        using var response = await Server.Client.GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = (await response.ReadJsonAsync())!["paths"]!.AsObject();
+        foreach (var path in new[]
+                 {
+                     "/api/v1/artifacts/", "/api/v1/artifacts/{id}/", "/api/v1/artifacts/{artifactId}/upload/", "/api/v1/artifacts/upload/",
+                     "/api/v1/artifacts/{artifactId}/status/", "/api/v1/artifacts/upload-file/", "/api/v1/artifacts/suggestions/",
+                     "/api/v1/artifacts/{artifactId}/evidence-links/", "/api/v1/artifacts/evidence-links/{linkId}/",
+                     "/api/v1/artifacts/files/{fileId}/", "/api/v1/artifacts/bulk/",
+                 })
+        {
+            Assert.True(paths.ContainsKey(path), path);
+        }
     }
 
     [Fact]

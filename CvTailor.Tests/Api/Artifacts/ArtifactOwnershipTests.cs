@@ -47,6 +47,7 @@ public sealed class ArtifactOwnershipTests(ApiServerFixture api) : IClassFixture
             ("link-update", () => intruder.PutAsJsonAsync($"{ArtifactClient.Root}evidence-links/{urlLinkId}/", link), HttpStatusCode.NotFound, ("error", "Evidence link not found")),
             ("link-delete", () => intruder.DeleteAsync($"{ArtifactClient.Root}evidence-links/{urlLinkId}/"), HttpStatusCode.NotFound, ("error", "Evidence link not found")),
             ("file-link-delete", () => intruder.DeleteAsync($"{ArtifactClient.Root}evidence-links/{fileLink["id"]}/"), HttpStatusCode.NotFound, ("error", "Evidence link not found")),
+            ("file-download", () => intruder.GetAsync($"{ArtifactClient.Root}files/{fileId}/"), HttpStatusCode.NotFound, ("error", "File not found")),
             ("file-delete", () => intruder.DeleteAsync($"{ArtifactClient.Root}files/{fileId}/"), HttpStatusCode.NotFound, ("error", "File not found")),
             ("bulk", () => intruder.PatchJsonAsync($"{ArtifactClient.Root}bulk/",
                 new { artifact_ids = new[] { id }, action = "update_type", values = new { artifact_type = "education" } }),

@@ -285,6 +285,14 @@ public sealed class ArtifactUploadTests(ApiServerFixture api) : IClassFixture<Ap
         Assert.Matches("^/media/uploads/[0-9a-f]{32}\\.pdf$", json["url"]!.GetValue<string>());
         Assert.Equal((0, 0, 1, 0, 0), await Server.CountsAsync(session.UserId));
 
+        using (var download = await client.GetAsync($"{ArtifactClient.Root}files/{json["file_id"]}/"))
+        {
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/pdf", download.Content.Headers.ContentType!.MediaType);
+            Assert.Equal("résumé.pdf", download.Content.Headers.ContentDisposition!.FileNameStar);
+            Assert.Equal(SampleFiles.Pdf(), await download.Content.ReadAsByteArrayAsync());
+        }
+
         using var missing = await client.PostAsync($"{ArtifactClient.Root}upload-file/",
             ArtifactClient.Multipart("files", [("a.pdf", SampleFiles.Pdf(), Pdf)]));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);

@@ -24,6 +24,7 @@ public sealed class QueryEmbedder
     public QueryEmbedder(IOptions<SemanticOptions> options, IConfiguration configuration, IHttpClientFactory httpClients)
     {
         _options = options.Value;
+        Model = _options.Model ?? configuration["Search:EmbeddingModel"] ?? "use-lite";
         var endpoint = ResolveEndpoint(_options, configuration);
         if (_options.Enabled && endpoint is not null)
         {
@@ -36,11 +37,11 @@ public sealed class QueryEmbedder
                     RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
                     NetworkTimeout = _options.Timeout,
                 });
-            _generator = client.GetEmbeddingClient(_options.Model).AsIEmbeddingGenerator();
+            _generator = client.GetEmbeddingClient(Model).AsIEmbeddingGenerator();
         }
     }
 
-    public string Model => _options.Model;
+    public string Model { get; }
 
     /// <summary>False when semantics are disabled or no endpoint is configured.</summary>
     public bool IsConfigured => _generator is not null;

@@ -11,8 +11,11 @@ public sealed class SemanticOptions
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>The embedding model id: sent with each request and matched against <c>artifact_chunks.model_used</c>.</summary>
-    public string Model { get; set; } = "use-lite";
+    /// <summary>
+    /// The embedding model id: sent with each request and matched against <c>artifact_chunks.model_used</c>. Unset:
+    /// the artifact search's <c>Search:EmbeddingModel</c>, so one setting names the worker's model for both.
+    /// </summary>
+    public string? Model { get; set; }
 
     /// <summary>The service name resolved by service discovery when <see cref="Endpoint"/> is not set.</summary>
     public string ServiceName { get; set; } = "embeddings";
