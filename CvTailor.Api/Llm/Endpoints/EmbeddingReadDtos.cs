@@ -1,7 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace CvTailor.Api.Llm;
+namespace CvTailor.Api.Llm.Endpoints;
 
 /// <summary>L9: a cached job-description embedding (the vector is never returned).</summary>
 public sealed record JobEmbeddingDto(
@@ -28,9 +27,3 @@ public sealed record EnhancedArtifactDto(
 public sealed record ArtifactChunkDto(
     Guid Id, string ArtifactTitle, int ChunkIndex, string Content, JsonNode? Metadata, string ContentHash, string ModelUsed,
     int TokensUsed, string ProcessingCostUsd, DateTime CreatedAt);
-
-/// <summary>DRF's DecimalField rendering: a string with the column's fixed scale.</summary>
-public static class DecimalText
-{
-    public static string Scale6(decimal value) => value.ToString("F6", CultureInfo.InvariantCulture);
-}

@@ -1,11 +1,10 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CvTailor.Api.Http;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace CvTailor.Api.Llm;
+namespace CvTailor.Api.Llm.Endpoints;
 
 /// <summary>
 /// The original's read-only LLM viewsets for embedding data (contract §2.2 L9–L12) under <c>/api/v1/llm/</c>:
@@ -15,9 +14,6 @@ namespace CvTailor.Api.Llm;
 public static class EmbeddingReadEndpoints
 {
     public const string Prefix = "/api/v1/llm";
-
-    /// <summary>These viewsets' pagination also takes <c>page_size</c>, at most 100.</summary>
-    public const int MaxPageSize = 100;
 
     public static RouteGroupBuilder MapEmbeddingReads(this IEndpointRouteBuilder app)
     {
@@ -37,7 +33,7 @@ public static class EmbeddingReadEndpoints
         var email = await EmailOfAsync(db, user, ct);
         return await JobEmbeddings(db.JobEmbeddings.Where(j => j.UserId == user.Id)
                 .OrderByDescending(j => j.LastAccessed).ThenBy(j => j.Id))
-            .ToPageAsync(request, row => row.ToDto(email), ct, PageSize(request));
+            .ToPageAsync(request, row => row.ToDto(email), ct, LlmAccess.PageSize(request));
     }
 
     static async Task<IResult> GetJobEmbeddingAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
@@ -69,7 +65,7 @@ public static class EmbeddingReadEndpoints
         var email = await EmailOfAsync(db, user, ct);
         return await EnhancedArtifacts(db.EnhancedArtifacts.Where(e => e.UserId == user.Id)
                 .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id))
-            .ToPageAsync(request, row => row.ToDto(email), ct, PageSize(request));
+            .ToPageAsync(request, row => row.ToDto(email), ct, LlmAccess.PageSize(request));
     }
 
     static async Task<IResult> GetEnhancedArtifactAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
@@ -100,7 +96,7 @@ public static class EmbeddingReadEndpoints
             .ToListAsync(ct);
         return TypedResults.Ok(rows.Select(c => new ArtifactChunkDto(
             c.Id, c.ArtifactTitle, c.ChunkIndex, c.Content, ParseJson(c.Metadata), c.ContentHash, c.ModelUsed, c.TokensUsed,
-            DecimalText.Scale6(c.ProcessingCostUsd), c.CreatedAt)).ToList());
+            LlmAccess.Fixed(c.ProcessingCostUsd, 6), c.CreatedAt)).ToList());
     }
 
     /// <summary>Filter and order before projecting: EF cannot translate members of constructor-built records.</summary>
@@ -119,12 +115,6 @@ public static class EmbeddingReadEndpoints
     static Task<string> EmailOfAsync(CvTailorDbContext db, CurrentUser user, CancellationToken ct) =>
         db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync(ct);
 
-    /// <summary>DRF's <c>page_size</c>: a positive integer, capped at 100; anything else means the default.</summary>
-    static int PageSize(HttpRequest request) =>
-        int.TryParse(request.Query["page_size"].LastOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size > 0
-            ? Math.Min(size, MaxPageSize)
-            : Pagination.DefaultPageSize;
-
     static JsonNode? ParseJson(string json)
     {
         try
@@ -142,7 +132,7 @@ public static class EmbeddingReadEndpoints
         int TokensUsed, decimal CostUsd, int AccessCount, DateTime LastAccessed, DateTime CreatedAt)
     {
         public JobEmbeddingDto ToDto(string email) => new(
-            Id, JobDescriptionHash, CompanyName, RoleTitle, ModelUsed, Dimensions, TokensUsed, DecimalText.Scale6(CostUsd),
+            Id, JobDescriptionHash, CompanyName, RoleTitle, ModelUsed, Dimensions, TokensUsed, LlmAccess.Fixed(CostUsd, 6),
             AccessCount, LastAccessed, CreatedAt, email);
     }
 
@@ -153,7 +143,7 @@ public static class EmbeddingReadEndpoints
     {
         public EnhancedArtifactDto ToDto(string email) => new(
             Id, email, OriginalArtifactId, Title, ContentType, EmbeddingModel, EmbeddingDimensions,
-            DecimalText.Scale6(EmbeddingCostUsd), LangchainVersion, ProcessingStrategy, TotalChunks, ProcessingTimeMs,
+            LlmAccess.Fixed(EmbeddingCostUsd, 6), LangchainVersion, ProcessingStrategy, TotalChunks, ProcessingTimeMs,
             LlmModelUsed, CreatedAt, UpdatedAt, LastEmbeddingUpdate, (double)(EmbeddingCostUsd + ChunkCosts));
     }
 }
