@@ -60,9 +60,11 @@ public sealed class WorkerQueueTests
         }
 
         var settings = new Dictionary<string, string?> { ["Embeddings:Worker:Concurrency"] = "2" };
-        await using var a = await EmbeddingsServer.StartAsync(connection, overrides: settings);
-        await using var b = await EmbeddingsServer.StartAsync(connection, overrides: settings);
-        await using var c = await EmbeddingsServer.StartAsync(connection, overrides: settings);
+        // Started together, so all three compete for the queue from the start.
+        var servers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => EmbeddingsServer.StartAsync(connection, overrides: settings)));
+        await using var a = servers[0];
+        await using var b = servers[1];
+        await using var c = servers[2];
 
         var jobs = await Eventually.WaitAsync(() => WorkerRows.JobsAsync(data), WorkerRows.AllFinished, s_timeout, "all jobs");
         Assert.All(jobs, j => Assert.Equal(EmbeddingJobStatuses.Done, j.Status));
