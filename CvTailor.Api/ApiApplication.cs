@@ -1,6 +1,11 @@
 using CvTailor.Api.Artifacts;
 using CvTailor.Api.Auth;
+using CvTailor.Api.Export.Endpoints;
+using CvTailor.Api.Generation.Endpoints;
 using CvTailor.Api.Http;
+using CvTailor.Api.Llm;
+using CvTailor.Api.Llm.Endpoints;
+using CvTailor.Api.Search;
 using CvTailor.Data;
 
 namespace CvTailor.Api;
@@ -18,6 +23,9 @@ public static class ApiApplication
         builder.AddHttpConventions();
         builder.AddAuth();
         builder.AddArtifacts();
+        builder.AddGeneration();
+        builder.AddExport();
+        builder.AddSearch();
         return builder;
     }
 
@@ -29,6 +37,11 @@ public static class ApiApplication
         app.MapGet("/", () => TypedResults.Ok(new { service = "cvtailor-api" })).AllowAnonymous().ExcludeFromDescription();
         app.MapAuth();
         app.MapArtifacts();
+        app.MapGeneration();
+        app.MapExport();
+        app.MapLlm();
+        app.MapSearch();
+        app.MapEmbeddingReads();
         return app;
     }
 }

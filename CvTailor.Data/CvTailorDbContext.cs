@@ -52,6 +52,7 @@ public sealed class CvTailorDbContext(DbContextOptions<CvTailorDbContext> option
     public DbSet<GenerationFeedback> GenerationFeedback => Set<GenerationFeedback>();
     public DbSet<CvTemplate> CvTemplates => Set<CvTemplate>();
     public DbSet<SkillsTaxonomy> SkillsTaxonomy => Set<SkillsTaxonomy>();
+    public DbSet<UserJobDescription> UserJobDescriptions => Set<UserJobDescription>();
 
     // Export
     public DbSet<ExportTemplate> ExportTemplates => Set<ExportTemplate>();

@@ -33,8 +33,11 @@ public class GeneratedDocument
     public DateTime? ExpiresAt { get; set; }
     public int? JobDescriptionId { get; set; }
     public long UserId { get; set; }
+    /// <summary>Not in the original: the caller's cached posting (text, company, role) this document is generated from.</summary>
+    public long? UserJobDescriptionId { get; set; }
 
     public JobDescription? JobDescription { get; set; }
+    public UserJobDescription? UserJobDescription { get; set; }
     public User? User { get; set; }
     public ICollection<GenerationFeedback> Feedback { get; } = [];
 }

@@ -30,6 +30,10 @@ public sealed class GeneratedDocumentConfiguration : IEntityTypeConfiguration<Ge
         builder.HasOne(x => x.User).WithMany(u => u.GeneratedDocuments).HasForeignKey(x => x.UserId)
             .HasConstraintName(DjangoNames.ForeignKey(Table, "user_id", UserConfiguration.Table))
             .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(x => x.UserJobDescription).WithMany().HasForeignKey(x => x.UserJobDescriptionId)
+            .HasConstraintName(DjangoNames.ForeignKey(Table, "user_job_description_id", UserJobDescriptionConfiguration.Table))
+            .OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(x => x.UserJobDescriptionId, DjangoNames.Index(Table, "user_job_description_id"));
         builder.HasIndex(x => x.JobDescriptionId, DjangoNames.Index(Table, "job_description_id"));
         builder.HasIndex(x => x.UserId, DjangoNames.Index(Table, "user_id"));
     }

@@ -1388,6 +1388,10 @@ namespace CvTailor.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("user_id");
 
+                    b.Property<long?>("UserJobDescriptionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_job_description_id");
+
                     b.Property<int?>("UserRating")
                         .HasColumnType("integer")
                         .HasColumnName("user_rating");
@@ -1400,6 +1404,9 @@ namespace CvTailor.Data.Migrations
 
                     b.HasIndex(new[] { "UserId" }, "generation_generateddocument_user_id_f93e4024")
                         .HasDatabaseName("generation_generateddocument_user_id_f93e4024");
+
+                    b.HasIndex(new[] { "UserJobDescriptionId" }, "generation_generateddocument_user_job_description_id_960c39c3")
+                        .HasDatabaseName("generation_generateddocument_user_job_description_id_960c39c3");
 
                     b.ToTable("generation_generateddocument", (string)null);
                 });
@@ -1553,6 +1560,79 @@ namespace CvTailor.Data.Migrations
                         .HasDatabaseName("generation_skillstaxonomy_skill_name_key");
 
                     b.ToTable("generation_skillstaxonomy", (string)null);
+                });
+
+            modelBuilder.Entity("CvTailor.Data.Generation.UserJobDescription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CompanyName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("company_name");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("hit_count");
+
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
+                    b.Property<string>("ParsedData")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("parsed_data");
+
+                    b.Property<string>("ParserVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("parser_version");
+
+                    b.Property<double>("ParsingConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("parsing_confidence");
+
+                    b.Property<string>("RawContent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("raw_content");
+
+                    b.Property<string>("RoleTitle")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("role_title");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("generation_userjobdescription_pkey");
+
+                    b.HasIndex(new[] { "UserId", "ContentHash", "CompanyName", "RoleTitle" }, "generation_userjobdescri_user_id_content_hash_com_a827187a_uniq")
+                        .IsUnique()
+                        .HasDatabaseName("generation_userjobdescri_user_id_content_hash_com_a827187a_uniq");
+
+                    b.ToTable("generation_userjobdescription", (string)null);
                 });
 
             modelBuilder.Entity("CvTailor.Data.Llm.ArtifactChunk", b =>
@@ -2392,9 +2472,17 @@ namespace CvTailor.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("generation_generated_user_id_f93e4024_fk_accounts_");
 
+                    b.HasOne("CvTailor.Data.Generation.UserJobDescription", "UserJobDescription")
+                        .WithMany()
+                        .HasForeignKey("UserJobDescriptionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("generation_generated_user_job_description_960c39c3_fk_generatio");
+
                     b.Navigation("JobDescription");
 
                     b.Navigation("User");
+
+                    b.Navigation("UserJobDescription");
                 });
 
             modelBuilder.Entity("CvTailor.Data.Generation.GenerationFeedback", b =>
@@ -2407,6 +2495,18 @@ namespace CvTailor.Data.Migrations
                         .HasConstraintName("generation_generatio_generation_id_6ca9922e_fk_generatio");
 
                     b.Navigation("Generation");
+                });
+
+            modelBuilder.Entity("CvTailor.Data.Generation.UserJobDescription", b =>
+                {
+                    b.HasOne("CvTailor.Data.Accounts.User", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("generation_userjobde_user_id_402f1b63_fk_accounts_");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CvTailor.Data.Llm.ArtifactChunk", b =>

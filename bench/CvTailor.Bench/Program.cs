@@ -1,4 +1,5 @@
 using CvTailor.Bench.Api;
+using CvTailor.Bench.Embeddings;
 using CvTailor.Bench.Generation;
 using CvTailor.Bench.Model;
 using CvTailor.Bench.Ranking;
@@ -24,6 +25,9 @@ return command switch
     "bench-model" => await ModelBenchmark.RunAsync(rest),
     "bench-kernel" => KernelBenchmark.Run(),
     "check-normalization" => NormalizationCommand.Run(),
+    "embeddings-latency" => await EmbeddingLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
+    "search-latency" => await SearchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
+    "hnsw-recall" => await HnswRecallCommand.RunAsync(rest, Console.Out, cts.Token),
     "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
@@ -43,6 +47,12 @@ static int Usage()
           bench-kernel                  GFLOP/s of the encoder's matmul kernel
           check-normalization           exits 1 when Unicode NFKC is unavailable (invariant globalization)
           tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
+          embeddings-latency [--artifacts 100] [--burst 100]
+              save → vectors stored p50/p95 (Api + worker in-process on a throwaway PostgreSQL)
+          search-latency [--artifacts 200] [--queries 50] [--rounds 5]
+              artifact search via the Api vs the same SQL in psql, per metric (ratio)
+          hnsw-recall [--chunks 100000] [--queries 100] [--exact-sql 10]
+              HNSW recall@10 and QPS vs exact, cross-user, real model vectors
         """);
     return 1;
 }

@@ -37,10 +37,31 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
     {
         var clock = Stopwatch.StartNew();
         var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
+        return GenerateCv(request, profile, artifacts, match, clock);
+    }
+
+    /// <summary>Builds the CV from a match already made (callers that time or trace ranking separately).</summary>
+    public GeneratedCv GenerateCv(
+        GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts, MatchResult match, Stopwatch? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(match);
+        clock ??= Stopwatch.StartNew();
         var content = _cv.Generate(match, profile, request.Preferences);
-        var report = _grounding.Check(CvText.Flatten(content), _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
+        var report = _grounding.Check(CvText.Flatten(content), PrepareGrounding(request, profile, artifacts, match));
         return new GeneratedCv(content, Metadata(match, report, clock), match);
     }
+
+    /// <summary>The grounding source of a generation: what any rewrite of its output may state facts from.</summary>
+    public PreparedSource PrepareGrounding(GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts, MatchResult match)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(match);
+        return _grounding.Prepare(Source(request, profile, artifacts), Profiles(match));
+    }
+
+    /// <summary>Checks a text against a prepared grounding source.</summary>
+    public GroundingReport CheckGrounding(string text, PreparedSource source) => _grounding.Check(text, source);
 
     public async Task<GeneratedCoverLetter> GenerateCoverLetterAsync(
         GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts,
@@ -48,10 +69,20 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
     {
         var clock = Stopwatch.StartNew();
         var match = await MatchAsync(request, artifacts, parsed, cancellationToken);
+        return GenerateCoverLetter(request, profile, artifacts, match, clock);
+    }
+
+    /// <summary>Builds the cover letter from a match already made.</summary>
+    public GeneratedCoverLetter GenerateCoverLetter(
+        GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts, MatchResult match, Stopwatch? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(match);
+        clock ??= Stopwatch.StartNew();
         var content = _letter.Generate(match, profile, request.CompanyName, request.RoleTitle, request.Preferences);
         // The gap statement names skills the person lacks on purpose; everything else must be grounded.
         var claims = content.GapStatement.Length > 0 ? content.FullText.Replace(content.GapStatement, "", StringComparison.Ordinal) : content.FullText;
-        var report = _grounding.Check(claims, _grounding.Prepare(Source(request, profile, artifacts), Profiles(match)));
+        var report = _grounding.Check(claims, PrepareGrounding(request, profile, artifacts, match));
         return new GeneratedCoverLetter(content, Metadata(match, report, clock), match);
     }
 

@@ -160,7 +160,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             .ThenBy(r => r.Profile.Id, StringComparer.Ordinal)
             .Select((r, i) => new RankedArtifact(
                 r.Profile.Id, r.Profile.Artifact.Title, r.Profile.Artifact.ArtifactType, i + 1, Math.Round(r.Score, 4),
-                Math.Round(r.Score * 10, 2), r.Components, r.Skills, r.Covered,
+                Math.Round(10 * r.Score / WeightSum, 2), r.Components, r.Skills, r.Covered,
                 Explain(r.Components, r.Covered, requirements, r.Profile.Artifact),
                 r.Profile))];
     }
@@ -285,6 +285,9 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
     static ScoreComponents Round(ScoreComponents c) => new(
         Math.Round(c.Lexical, 4), Math.Round(c.LexicalRaw, 4), Math.Round(c.Coverage, 4), Math.Round(c.SkillCoverage, 4),
         Math.Round(c.Semantic, 4), Math.Round(c.Recency, 4), Math.Round(c.Focus, 4));
+
+    /// <summary>The most a score can reach, so <c>relevance_score</c> stays on the contract's 0–10 scale.</summary>
+    double WeightSum => Math.Max(1e-9, _options.LexicalWeight + _options.CoverageWeight + _options.RecencyWeight + _options.FocusWeight);
 
     static string KindName(RequirementKind kind) => kind switch
     {

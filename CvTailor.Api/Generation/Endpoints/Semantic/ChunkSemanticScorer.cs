@@ -1,0 +1,218 @@
+using System.ClientModel;
+using System.Globalization;
+using System.Text;
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CvTailor.Api.Generation.Endpoints.Semantic;
+
+/// <summary>
+/// Best-chunk semantic similarity from the vectors the Embeddings worker stored in <c>artifact_chunks</c>: the
+/// posting's lines are embedded once, and PostgreSQL finds, for each of the caller's candidate artifacts and each
+/// line, the closest chunk of the configured model (an exact search over one user's rows). Vectors of a smaller
+/// model are stored zero-padded to 1536, so the query vectors are padded the same way and cosine stays exact.
+/// One instance serves one ranking; <see cref="Status"/> tells what happened. It never throws for an unavailable
+/// service: ranking then proceeds without semantics.
+/// </summary>
+public sealed partial class ChunkSemanticScorer(
+    QueryEmbedder embedder, CvTailorDbContext db, long userId, int artifactsWithVectors, ILogger logger) : ISemanticScorer
+{
+    const int StoredDimensions = 1536;
+
+    public string ModelId => embedder.Model;
+
+    public SemanticStatus Status { get; private set; } = new(SemanticStatus.Used, embedder.Model, artifactsWithVectors);
+
+    /// <summary>
+    /// The status before any ranking: whether the caller has vectors of the model at all (one cheap query), so users
+    /// without vectors never wait for the embeddings service. Returns a scorer only when it can be used.
+    /// </summary>
+    public static async Task<(ChunkSemanticScorer? Scorer, SemanticStatus Status)> CreateAsync(
+        QueryEmbedder embedder, CvTailorDbContext db, long userId, IReadOnlyCollection<int> candidateIds, ILogger logger, CancellationToken ct)
+    {
+        if (!embedder.IsEnabled)
+        {
+            return (null, new SemanticStatus(SemanticStatus.Disabled, embedder.Model, 0));
+        }
+        if (!embedder.IsConfigured)
+        {
+            return (null, new SemanticStatus(SemanticStatus.NotConfigured, embedder.Model, 0, "No embeddings service is configured."));
+        }
+        var model = embedder.Model;
+        var ids = candidateIds.ToArray();
+        var withVectors = await db.EnhancedArtifacts.AsNoTracking()
+            .Where(e => e.UserId == userId && e.OriginalArtifactId != null && ids.Contains(e.OriginalArtifactId.Value)
+                        && e.Chunks.Any(c => c.ModelUsed == model))
+            .Select(e => e.OriginalArtifactId)
+            .Distinct()
+            .CountAsync(ct);
+        if (withVectors == 0)
+        {
+            return (null, new SemanticStatus(SemanticStatus.NoVectors, model, 0, "None of the candidate artifacts has chunk vectors of this model yet."));
+        }
+        var scorer = new ChunkSemanticScorer(embedder, db, userId, withVectors, logger);
+        return (scorer, scorer.Status);
+    }
+
+    public async Task<SemanticScores> ScoreAsync(IReadOnlyList<string> queries, IReadOnlyList<ArtifactProfile> artifacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(artifacts);
+        if (queries.Count == 0 || artifacts.Count == 0)
+        {
+            return SemanticScores.Empty;
+        }
+
+        float[][] vectors;
+        try
+        {
+            vectors = await embedder.EmbedAsync(queries, cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or ClientResultException or InvalidOperationException
+                                       or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            LogUnavailable(logger, ex, embedder.Model);
+            Status = Status with { Status = SemanticStatus.Unavailable, Detail = "The embeddings service could not be reached; ranked without semantic similarity." };
+            return SemanticScores.Empty;
+        }
+        if (vectors.Any(v => v.Length > StoredDimensions))
+        {
+            Status = Status with { Status = SemanticStatus.Unavailable, Detail = $"The model's vectors are wider than {StoredDimensions}." };
+            return SemanticScores.Empty;
+        }
+
+        var index = new Dictionary<int, int>();
+        for (var a = 0; a < artifacts.Count; a++)
+        {
+            index[int.Parse(artifacts[a].Id, CultureInfo.InvariantCulture)] = a;
+        }
+        var similarity = new float[artifacts.Count][];
+        var best = new int[artifacts.Count][];
+        for (var a = 0; a < artifacts.Count; a++)
+        {
+            similarity[a] = new float[queries.Count];
+            best[a] = new int[queries.Count];
+        }
+
+        var bestChunks = new List<(int Artifact, int Query, Guid Chunk)>();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using (var command = new NpgsqlCommand(BestChunkSql, connection))
+            {
+                command.Parameters.AddWithValue("queries", vectors.Select(VectorLiteral).ToArray());
+                command.Parameters.AddWithValue("user_id", userId);
+                command.Parameters.AddWithValue("model", embedder.Model);
+                command.Parameters.AddWithValue("ids", index.Keys.ToArray());
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var a = index[reader.GetInt32(0)];
+                    var q = (int)reader.GetInt64(1) - 1;
+                    similarity[a][q] = reader.GetFloat(3);
+                    bestChunks.Add((a, q, reader.GetGuid(2)));
+                }
+            }
+
+            var chunkIds = bestChunks.Select(b => b.Chunk).Distinct().ToArray();
+            var contents = new Dictionary<Guid, string>();
+            await using (var command = new NpgsqlCommand("SELECT id, content FROM artifact_chunks WHERE id = ANY(@ids)", connection))
+            {
+                command.Parameters.AddWithValue("ids", chunkIds);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    contents[reader.GetGuid(0)] = reader.GetString(1);
+                }
+            }
+
+            var sentenceOf = new Dictionary<(int, Guid), int>();
+            foreach (var (a, q, chunk) in bestChunks)
+            {
+                if (!sentenceOf.TryGetValue((a, chunk), out var sentence))
+                {
+                    sentence = SentenceWithin(artifacts[a], contents.GetValueOrDefault(chunk, ""));
+                    sentenceOf[(a, chunk)] = sentence;
+                }
+                best[a][q] = sentence;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return new SemanticScores(similarity, best);
+    }
+
+    /// <summary>
+    /// For every candidate artifact and query line, the closest chunk of the model. Exact search over the caller's
+    /// rows (the per-user B-tree first); the query vectors are parsed once in a materialised CTE.
+    /// </summary>
+    const string BestChunkSql = """
+        WITH q AS MATERIALIZED (
+            SELECT t::vector(1536) AS v, ord FROM unnest(@queries::text[]) WITH ORDINALITY AS u(t, ord)
+        )
+        SELECT DISTINCT ON (e.original_artifact_id, q.ord)
+               e.original_artifact_id, q.ord, c.id, (1 - (c.embedding_vector <=> q.v))::real
+        FROM enhanced_artifacts e
+        JOIN artifact_chunks c ON c.artifact_id = e.id
+        CROSS JOIN q
+        WHERE e.user_id = @user_id AND c.model_used = @model AND e.original_artifact_id = ANY(@ids)
+        ORDER BY e.original_artifact_id, q.ord, c.embedding_vector <=> q.v
+        """;
+
+    /// <summary>The artifact sentence the chunk holds (description sentences first, the title last), so evidence quotes the artifact itself.</summary>
+    static int SentenceWithin(ArtifactProfile profile, string chunk)
+    {
+        if (chunk.Length == 0)
+        {
+            return 0;
+        }
+        var text = Normalise(chunk);
+        for (var s = 1; s < profile.Sentences.Count; s++)
+        {
+            if (text.Contains(Normalise(profile.Sentences[s]), StringComparison.Ordinal))
+            {
+                return s;
+            }
+        }
+        // No whole sentence inside (a chunk of an uploaded document): the sentence sharing most words with it.
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var bestSentence = 0;
+        var bestOverlap = 0;
+        for (var s = 0; s < profile.Sentences.Count; s++)
+        {
+            var overlap = Normalise(profile.Sentences[s]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(words.Contains);
+            if (overlap > bestOverlap)
+            {
+                bestOverlap = overlap;
+                bestSentence = s;
+            }
+        }
+        return bestSentence;
+    }
+
+    static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>pgvector's text form, zero-padded to the stored width.</summary>
+    static string VectorLiteral(float[] vector)
+    {
+        var text = new StringBuilder(StoredDimensions * 4).Append('[');
+        for (var i = 0; i < StoredDimensions; i++)
+        {
+            if (i > 0)
+            {
+                text.Append(',');
+            }
+            text.Append(i < vector.Length ? vector[i].ToString("R", CultureInfo.InvariantCulture) : "0");
+        }
+        return text.Append(']').ToString();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embeddings service unavailable for model {Model}; ranking without semantic similarity")]
+    static partial void LogUnavailable(ILogger logger, Exception exception, string model);
+}

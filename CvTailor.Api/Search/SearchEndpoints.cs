@@ -1,0 +1,84 @@
+using CvTailor.Api.Artifacts;
+using CvTailor.Api.Http;
+using Microsoft.Extensions.Configuration.Memory;
+using Microsoft.Extensions.Options;
+using Microsoft.FeatureManagement;
+using Npgsql;
+
+namespace CvTailor.Api.Search;
+
+/// <summary>
+/// <c>POST /api/v1/artifacts/search/</c>: the caller's artifacts most similar to a query text (vector search with
+/// the Embeddings service's model), or full-text results when the <c>VectorSearch</c> flag is off.
+/// </summary>
+public static partial class SearchEndpoints
+{
+    public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // Defaults below every other source, so the flag is on unless configuration turns it off.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?> { [$"FeatureManagement:{SearchFeatures.VectorSearch}"] = "true" },
+        });
+        builder.Services.AddFeatureManagement();
+        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient<EmbeddingsClient>((sp, client) =>
+        {
+            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
+            client.BaseAddress = options.EmbeddingsAddress;
+            client.Timeout = options.EmbeddingTimeout;
+        });
+        builder.Services.AddSingleton<QueryEmbeddingCache>();
+        return builder;
+    }
+
+    public static RouteGroupBuilder MapSearch(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var group = app.MapGroup(ArtifactEndpoints.Prefix).RequireAuthorization().WithTags("Search");
+        group.MapPost("/search/", SearchAsync).WithName("SearchArtifacts");
+        return group;
+    }
+
+    static async Task<IResult> SearchAsync(
+        HttpRequest request, CurrentUser user, NpgsqlDataSource dataSource, IVariantFeatureManager features,
+        QueryEmbeddingCache queryVectors, ILoggerFactory loggers, CancellationToken ct)
+    {
+        var read = await RequestFields.ReadAsync(request, ct);
+        if (read.Error is not null)
+        {
+            return read.Error;
+        }
+        var errors = new FieldErrors();
+        var search = SearchRequest.Read(read.Fields!.Values, errors);
+        if (search is null)
+        {
+            return errors.ToBadRequest();
+        }
+
+        string? fallbackReason = "vector search is turned off (feature flag VectorSearch)";
+        if (await features.IsEnabledAsync(SearchFeatures.VectorSearch, ct))
+        {
+            try
+            {
+                var query = await queryVectors.GetAsync(search.Query, ct);
+                var hits = await VectorSearch.RunAsync(dataSource, user.Id, query, search, ct);
+                return TypedResults.Ok(new SearchResponse(search.Query, search.Metric.Name, "vector", query.Model, null, hits.Count, hits));
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException
+                                           && !ct.IsCancellationRequested)
+            {
+                // The Embeddings service is down or slow: answer from full text rather than fail the request.
+                LogEmbeddingsUnavailable(loggers.CreateLogger(typeof(SearchEndpoints).FullName!), ex);
+                fallbackReason = "the Embeddings service could not embed the query";
+            }
+        }
+        var textHits = await FullTextSearch.RunAsync(dataSource, user.Id, search, ct);
+        return TypedResults.Ok(new SearchResponse(search.Query, search.Metric.Name, "full_text", null, fallbackReason, textHits.Count, textHits));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Query embedding failed; answering with full-text search")]
+    static partial void LogEmbeddingsUnavailable(ILogger logger, Exception ex);
+}

@@ -1,0 +1,174 @@
+using System.CommandLine;
+using CvTailor.Migrator.Bench;
+using CvTailor.Migrator.Export;
+using CvTailor.Migrator.Import;
+using CvTailor.Migrator.Verification;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Spectre.Console;
+
+namespace CvTailor.Migrator.Cli;
+
+/// <summary>The commands: <c>import-sqlite</c>, <c>export-sqlite</c>, <c>bench</c>.</summary>
+public static class MigratorCli
+{
+    /// <summary>Exit code of a failure that rolled back (a crash, a cancelled run, an injected fault).</summary>
+    public const int FailedExitCode = 5;
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IConfiguration? configuration = null, CancellationToken ct = default)
+    {
+        configuration ??= new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+
+        var root = new RootCommand("CV Tailor migrator: moves an original CV Tailor SQLite database to PostgreSQL and back, verified.")
+        {
+            ImportCommand(console, configuration),
+            ExportCommand(console, configuration),
+            BenchCommand(console, configuration),
+        };
+        var output = new StringWriter();
+        var result = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, ct);
+        if (output.GetStringBuilder().Length > 0)
+        {
+            console.Write(new Text(output.ToString()));
+        }
+
+        return result;
+    }
+
+    static Command ImportCommand(IAnsiConsole console, IConfiguration configuration)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The original app's SQLite file (db.sqlite3)." };
+        var media = new Option<DirectoryInfo?>("--media") { Description = "The original's media/ directory; its files are copied into the storage root." };
+        var storageRoot = new Option<string?>("--storage-root") { Description = "Where uploaded files live now (default: configuration Storage:Root)." };
+        var target = new Option<string?>("--target") { Description = "PostgreSQL connection string (default: ConnectionStrings:cvtailor)." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Load and verify inside a transaction, then roll back: counts and checks, writes nothing." };
+        var verifyOnly = new Option<bool>("--verify-only") { Description = "Compare the file with the target database; write nothing." };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch from the SQLite reader to COPY.", DefaultValueFactory = _ => 1000 };
+        var faultAfter = new Option<long?>("--fault-after-rows") { Description = "Testing aid: fail after N rows to show that nothing is kept.", Hidden = true };
+        var command = new Command("import-sqlite", "Import an original CV Tailor SQLite database into an empty PostgreSQL schema, verified, in one transaction.")
+        {
+            file, media, storageRoot, target, dryRun, verifyOnly, batchSize, faultAfter,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var connectionString = parse.GetValue(target) ?? configuration.GetConnectionString("cvtailor");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                console.MarkupLine("[red]No target: pass --target or set ConnectionStrings:cvtailor (env ConnectionStrings__cvtailor).[/]");
+                return (int)ImportOutcome.InvalidSource;
+            }
+
+            var options = new ImportOptions
+            {
+                SourcePath = parse.GetValue(file)!.FullName,
+                TargetConnectionString = connectionString,
+                MediaDirectory = parse.GetValue(media)?.FullName,
+                StorageRoot = parse.GetValue(storageRoot) ?? NullIfEmpty(configuration["Storage:Root"]),
+                DryRun = parse.GetValue(dryRun),
+                BatchSize = Math.Max(1, parse.GetValue(batchSize)),
+                FaultAfterRows = parse.GetValue(faultAfter),
+            };
+            var verify = parse.GetValue(verifyOnly);
+            console.MarkupLine($"{(verify ? "verifying" : options.DryRun ? "dry run of importing" : "importing")} [bold]{Markup.Escape(options.SourcePath)}[/] " +
+                $"into [bold]{Markup.Escape(Describe(connectionString))}[/]");
+            return await RunReportedAsync(console, verify ? "verification" : "import", progress => verify
+                ? SqliteVerifier.RunAsync(options, progress, ct)
+                : new SqliteImporter(progress).RunAsync(options, ct));
+        });
+        return command;
+    }
+
+    static Command ExportCommand(IAnsiConsole console, IConfiguration configuration)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The SQLite file to write (the original app's db.sqlite3)." };
+        var source = new Option<string?>("--source") { Description = "PostgreSQL connection string (default: ConnectionStrings:cvtailor)." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace the file if it exists." };
+        var command = new Command("export-sqlite", "Write the PostgreSQL data into a SQLite file in the original app's exact schema (rollback path), then verify it.")
+        {
+            file, source, overwrite,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var connectionString = parse.GetValue(source) ?? configuration.GetConnectionString("cvtailor");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                console.MarkupLine("[red]No source database: pass --source or set ConnectionStrings:cvtailor.[/]");
+                return (int)ImportOutcome.InvalidSource;
+            }
+
+            var options = new ExportOptions
+            {
+                OutputPath = parse.GetValue(file)!.FullName,
+                SourceConnectionString = connectionString,
+                Overwrite = parse.GetValue(overwrite),
+            };
+            console.MarkupLine($"exporting [bold]{Markup.Escape(Describe(connectionString))}[/] to [bold]{Markup.Escape(options.OutputPath)}[/]");
+            return await RunReportedAsync(console, "export", progress => new SqliteExporter(progress).RunAsync(options, ct));
+        });
+        return command;
+    }
+
+    static Command BenchCommand(IAnsiConsole console, IConfiguration configuration)
+    {
+        var size = new Option<int>("--size-mb") { Description = "Approximate size of the generated original database.", DefaultValueFactory = _ => 120 };
+        var server = new Option<string?>("--server") { Description = "PostgreSQL server (connection string; default: ConnectionStrings:cvtailor's server). Scratch databases are created and dropped." };
+        var work = new Option<DirectoryInfo?>("--work-dir") { Description = "Where the generated SQLite file goes (default: a temporary directory)." };
+        var noPgloader = new Option<bool>("--no-pgloader") { Description = "Skip the pgloader comparison." };
+        var command = new Command("bench", "Generate an original-format database and time our load and load+verify against pgloader on the same file.")
+        {
+            size, server, work, noPgloader,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var connectionString = parse.GetValue(server) ?? configuration.GetConnectionString("cvtailor");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                console.MarkupLine("[red]No server: pass --server or set ConnectionStrings:cvtailor.[/]");
+                return 2;
+            }
+
+            var bench = new MigrationBenchmark(console, new MigrationBenchmark.Options(
+                connectionString, parse.GetValue(size), parse.GetValue(work)?.FullName, !parse.GetValue(noPgloader)));
+            return await bench.RunAsync(ct);
+        });
+        return command;
+    }
+
+    static async Task<int> RunReportedAsync(IAnsiConsole console, string action, Func<IMigrationProgress, Task<ImportResult>> run)
+    {
+        try
+        {
+            ImportResult result;
+            if (console.Profile.Capabilities.Interactive)
+            {
+                result = await console.Progress().AutoClear(false).HideCompleted(false).Columns(SpectreProgress.Columns)
+                    .StartAsync(context => run(new SpectreProgress(context)));
+            }
+            else
+            {
+                result = await run(new PlainProgress(console));
+            }
+
+            ReportPrinter.Print(console, result, action);
+            return result.ExitCode;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(action)} failed; nothing was kept:[/] {Markup.Escape(ex.Message)}");
+            return ex is FileNotFoundException or InvalidDataException or DirectoryNotFoundException ? (int)ImportOutcome.InvalidSource : FailedExitCode;
+        }
+    }
+
+    /// <summary>Host/port/database only: the password never reaches the console.</summary>
+    static string Describe(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
+    static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,38 @@
+using CvTailor.Migrator.Schema;
+using CvTailor.Migrator.Values;
+using Npgsql;
+
+namespace CvTailor.Migrator.Verification;
+
+/// <summary>Reads one target table (the columns the source has) and builds its checksum like the source side does.</summary>
+public static class TargetTableScan
+{
+    public static async Task<TableDigest> DigestAsync(NpgsqlConnection connection, TablePlan plan, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(plan);
+        var digest = new TableDigest();
+        var canonical = new CanonicalRow();
+        await using var command = new NpgsqlCommand(
+            $"SELECT {Sql.ColumnList(plan.Columns.Select(c => c.Name))} FROM {Sql.Quote(plan.Name)}", connection);
+        command.CommandTimeout = 0;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            canonical.Reset();
+            object? key = null;
+            for (var i = 0; i < plan.Columns.Count; i++)
+            {
+                var value = TargetValueReader.Read(reader, i, plan.Columns[i], canonical);
+                if (i == plan.PrimaryKeyIndex)
+                {
+                    key = value;
+                }
+            }
+
+            digest.Add(SortKey.From(key), canonical);
+        }
+
+        return digest;
+    }
+}
