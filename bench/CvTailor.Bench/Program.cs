@@ -43,7 +43,7 @@ static int Usage()
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
           generation-api-bench [--artifacts 200] [--iterations 50] [--data PATH]
-          api-bench [--scenarios login] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
+          api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
               local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
           bench-kernel                  GFLOP/s of the encoder's matmul kernel
