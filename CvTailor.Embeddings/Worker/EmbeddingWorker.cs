@@ -60,9 +60,10 @@ public sealed partial class EmbeddingWorker(
                 {
                     break;
                 }
-                catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or IOException)
+                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    // The database is away: wait and try again; leases of jobs in flight expire and are reclaimed.
+                    // The database is away (or the queue misbehaves): keep the service up, wait and try again;
+                    // leases of jobs in flight expire and are reclaimed.
                     LogQueueUnavailable(ex);
                     await Task.Delay(settings.PollInterval, stoppingToken);
                 }
