@@ -29,7 +29,12 @@ public static class GenerationApiBenchCommand
                        ?? RelevanceDevSet.Locate(Directory.GetCurrentDirectory()) ?? RelevanceDevSet.Locate(AppContext.BaseDirectory);
         var posting = dataPath is null ? "Senior Backend Engineer\n\nRequirements\n- Go, PostgreSQL, Kafka.\n" : RelevanceDevSet.Load(dataPath).Jobs[0].Description;
 
-        await using var host = await BenchHost.StartAsync(new Dictionary<string, string?> { ["Auth:Passwords:Iterations"] = "10000" }, ct);
+        await using var host = await BenchHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Auth:Passwords:Iterations"] = "10000",
+            ["Generation:MaxPerHour"] = "0",
+            ["Export:MaxPerHour"] = "0",
+        }, ct);
         using var client = host.CreateClient();
         var access = (await BenchUsers.RegisterAsync(client, 1, ct))[0].Access;
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", access);
