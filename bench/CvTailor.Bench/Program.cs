@@ -21,6 +21,7 @@ return command switch
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "generation-bench" => await GenerationBenchCommand.RunAsync(rest, Console.Out, cts.Token),
+    "generation-api-bench" => await GenerationApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     "api-bench" => await ApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     "bench-model" => await ModelBenchmark.RunAsync(rest),
     "bench-kernel" => KernelBenchmark.Run(),
@@ -41,7 +42,8 @@ static int Usage()
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
-          api-bench [--scenarios login] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
+          generation-api-bench [--artifacts 200] [--iterations 50] [--data PATH]
+          api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
               local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
           bench-kernel                  GFLOP/s of the encoder's matmul kernel

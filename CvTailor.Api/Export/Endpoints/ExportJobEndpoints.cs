@@ -47,6 +47,12 @@ public static class ExportJobEndpoints
         {
             return TypedResults.NotFound(new ApiErrorMessage(ExportMessages.TemplateNotFound));
         }
+        if (await HourlyQuota.CheckAsync(options.Value.MaxPerHour, now,
+                (since, token) => db.ExportJobs.Where(j => j.UserId == user.Id && j.CreatedAt >= since).Select(j => j.CreatedAt).ToListAsync(token),
+                request.HttpContext, ct) is { } throttled)
+        {
+            return throttled;
+        }
 
         var job = new ExportJob
         {

@@ -17,6 +17,9 @@ public sealed class ExportServiceOptions
     /// </summary>
     public string? DownloadSigningKey { get; set; }
 
+    /// <summary>Exports one user may start per hour; 0 = unlimited.</summary>
+    public int MaxPerHour { get; set; } = 240;
+
     /// <summary>What the 202 answer promises as <c>estimated_completion_time</c> (the original said 10 s).</summary>
     public TimeSpan EstimatedDuration { get; set; } = TimeSpan.FromSeconds(10);
 }

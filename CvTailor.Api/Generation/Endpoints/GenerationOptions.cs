@@ -26,5 +26,8 @@ public sealed class GenerationOptions
     /// <summary>How long the skills taxonomy extension read from <c>generation_skillstaxonomy</c> is reused.</summary>
     public TimeSpan TaxonomyRefresh { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Generations (CVs and cover letters) one user may start per hour; 0 = unlimited.</summary>
+    public int MaxPerHour { get; set; } = 120;
+
     public int EffectiveConcurrency => Concurrency > 0 ? Concurrency : Environment.ProcessorCount;
 }

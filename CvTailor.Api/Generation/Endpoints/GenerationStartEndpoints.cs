@@ -42,9 +42,15 @@ public static class GenerationStartEndpoints
         {
             return unknown;
         }
+        var now = time.UtcNow();
+        if (await HourlyQuota.CheckAsync(options.MaxPerHour, now,
+                (since, token) => db.GeneratedDocuments.Where(d => d.UserId == user.Id && d.CreatedAt >= since).Select(d => d.CreatedAt).ToListAsync(token),
+                request.HttpContext, ct) is { } throttled)
+        {
+            return throttled;
+        }
 
         var cached = await cache.GetOrParseAsync(db, user.Id, input.JobDescription, input.CompanyName, input.RoleTitle, ct);
-        var now = time.UtcNow();
         var document = new GeneratedDocument
         {
             Id = Guid.NewGuid(),

@@ -303,6 +303,10 @@ public sealed class ExportEndpointTests(ExportApiFixture fixture) : IClassFixtur
             Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
             Assert.Equal("Export not found", (await theirs.ReadJsonAsync())!["detail"]!.GetValue<string>());
         }
+        using (var link = await intruder.GetAsync($"{GenerationApi.Export}{exportId}/download-link/"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+        }
         using (var anonymous = await Server.Client.GetAsync($"{GenerationApi.Export}{exportId}/status/"))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

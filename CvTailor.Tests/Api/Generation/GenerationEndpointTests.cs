@@ -307,6 +307,24 @@ public sealed partial class GenerationEndpointTests(ApiServerFixture api) : ICla
         Assert.Equal(0, (await list.ReadJsonAsync())!["count"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task A_user_without_artifacts_still_gets_a_valid_document()
+    {
+        var (client, _) = await Server.CreateUserClientAsync();
+        var job = DevData.Job("u1-j1");
+        foreach (var kind in new[] { "cv", "cover-letter" })
+        {
+            var done = await client.GenerateAsync(kind, GenerationApi.JobBody(job));
+            Assert.Empty(done["artifacts_used"]!.AsArray());
+            Assert.Equal(0, done["metadata"]!["skill_match_score"]!.GetValue<int>());
+            Assert.NotEmpty(done["metadata"]!["missing_skills"]!.AsArray());
+        }
+        var cv = await client.GenerateAsync("cv", GenerationApi.JobBody(job));
+        using var content = JsonDocument.Parse(cv["content"]!.ToJsonString());
+        Assert.Empty(CvContentSchema.Validate(content.RootElement));
+        Assert.Empty(cv["content"]!["experience"]!.AsArray());
+    }
+
     static async Task AssertBody(HttpResponseMessage response, HttpStatusCode status, string json)
     {
         using (response)

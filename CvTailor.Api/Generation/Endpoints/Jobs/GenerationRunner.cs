@@ -58,7 +58,9 @@ public sealed partial class GenerationRunner(
                 .SetProperty(d => d.Status, GenerationStatuses.Failed)
                 .SetProperty(d => d.ErrorMessage, $"Failed to generate {kind}: {ex.GetType().Name}")
                 .SetProperty(d => d.CompletedAt, time.UtcNow()), CancellationToken.None);
-            GenerationTelemetry.Failures.Add(1, new KeyValuePair<string, object?>(GenerationTelemetry.DocumentTypeTag, document.DocumentType));
+            GenerationTelemetry.Failures.Add(1,
+                new KeyValuePair<string, object?>(TelemetryNames.Attributes.Outcome, "failed"),
+                new KeyValuePair<string, object?>(GenerationTelemetry.DocumentTypeTag, document.DocumentType));
             Record(document.DocumentType, "failed", clock);
         }
         catch (DbUpdateConcurrencyException)
@@ -157,7 +159,9 @@ public sealed partial class GenerationRunner(
         document.ErrorMessage = message;
         document.CompletedAt = time.UtcNow();
         await db.SaveChangesAsync(ct);
-        GenerationTelemetry.Failures.Add(1, new KeyValuePair<string, object?>(GenerationTelemetry.DocumentTypeTag, document.DocumentType));
+        GenerationTelemetry.Failures.Add(1,
+                new KeyValuePair<string, object?>(TelemetryNames.Attributes.Outcome, "failed"),
+                new KeyValuePair<string, object?>(GenerationTelemetry.DocumentTypeTag, document.DocumentType));
     }
 
     static JsonObject RewriteJson(RewriteOutcome outcome)

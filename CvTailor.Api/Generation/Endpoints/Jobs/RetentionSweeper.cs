@@ -77,12 +77,12 @@ public sealed partial class RetentionSweeper(
         // Lost queue work.
         var requeueBefore = startup ? now : now - o.RequeueAfter;
         foreach (var id in await db.GeneratedDocuments.Where(d => d.Status == GenerationStatuses.Processing && d.ProgressPercentage == 0 && d.CreatedAt <= requeueBefore)
-                     .Select(d => d.Id).Take(BatchSize).ToListAsync(ct))
+                     .OrderBy(d => d.CreatedAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct))
         {
             generations.Enqueue(id);
         }
         foreach (var id in await db.ExportJobs.Where(j => j.Status == ExportStatuses.Processing && j.ProgressPercentage == 0 && j.CreatedAt <= requeueBefore)
-                     .Select(j => j.Id).Take(BatchSize).ToListAsync(ct))
+                     .OrderBy(j => j.CreatedAt).Select(j => j.Id).Take(BatchSize).ToListAsync(ct))
         {
             exports.Enqueue(id);
         }

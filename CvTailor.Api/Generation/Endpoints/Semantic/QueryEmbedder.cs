@@ -83,6 +83,11 @@ public sealed class QueryEmbedder
         {
             return new Uri(options.Endpoint);
         }
+        // The artifact search's address, when it names a server directly rather than the discovered service.
+        if (Uri.TryCreate(configuration["Search:EmbeddingsAddress"], UriKind.Absolute, out var search) && search.Host != options.ServiceName)
+        {
+            return new Uri(search, "v1");
+        }
         // Service discovery's configuration source: services:<name>:<endpoint>:<index> (Aspire's variables).
         foreach (var scheme in new[] { "https", "http" })
         {

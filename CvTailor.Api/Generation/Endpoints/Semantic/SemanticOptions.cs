@@ -20,7 +20,10 @@ public sealed class SemanticOptions
     /// <summary>The service name resolved by service discovery when <see cref="Endpoint"/> is not set.</summary>
     public string ServiceName { get; set; } = "embeddings";
 
-    /// <summary>An explicit OpenAI-compatible base URL (ending in <c>/v1</c>); overrides service discovery.</summary>
+    /// <summary>
+    /// An explicit OpenAI-compatible base URL (ending in <c>/v1</c>). Unset: <c>Search:EmbeddingsAddress</c> when it
+    /// names a server directly, else the service found by service discovery.
+    /// </summary>
     public string? Endpoint { get; set; }
 
     /// <summary>API key for a hosted provider; the local service needs none.</summary>
