@@ -85,7 +85,8 @@ public sealed partial class QueryEmbeddingGenerator : IEmbeddingGenerator<string
             LogModelLearned(_logger, model);
             return model;
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested && ex is HttpRequestException or OperationCanceledException or JsonException)
+        catch (Exception ex) when (!ct.IsCancellationRequested
+                                   && ex is HttpRequestException or OperationCanceledException or JsonException or InvalidOperationException)
         {
             throw new QueryEmbeddingException($"The embeddings endpoint did not say which model it serves: {ex.Message}", ex);
         }
@@ -147,7 +148,9 @@ public sealed partial class QueryEmbeddingGenerator : IEmbeddingGenerator<string
                 fresh = await ClientFor(model).GenerateAsync(batch, cancellationToken: timeout.Token);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested
-                                       && ex is ClientResultException or HttpRequestException or OperationCanceledException or JsonException)
+                                       // InvalidOperationException: service discovery found no address for the name.
+                                       && ex is ClientResultException or HttpRequestException or OperationCanceledException or JsonException
+                                           or InvalidOperationException)
             {
                 if (ex is ClientResultException { Status: (int)HttpStatusCode.NotFound })
                 {
