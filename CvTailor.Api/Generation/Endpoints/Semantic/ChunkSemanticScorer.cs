@@ -11,8 +11,9 @@ namespace CvTailor.Api.Generation.Endpoints.Semantic;
 /// <summary>
 /// Best-chunk semantic similarity from the vectors the Embeddings worker stored in <c>artifact_chunks</c>: the
 /// posting's lines are embedded once, and PostgreSQL finds, for each of the caller's candidate artifacts and each
-/// line, the closest chunk of the configured model (an exact search over one user's rows). Vectors of a smaller
-/// model are stored zero-padded to 1536, so the query vectors are padded the same way and cosine stays exact.
+/// line, the closest chunk of the model that made the query vectors (an exact search over one user's rows). Vectors
+/// of a smaller model are stored zero-padded to 1536, so the query vectors are padded the same way and cosine stays
+/// exact.
 /// One instance serves one ranking; <see cref="Status"/> tells what happened. It never throws for an unavailable
 /// service: ranking then proceeds without semantics.
 /// </summary>
