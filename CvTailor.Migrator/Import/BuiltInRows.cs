@@ -35,19 +35,26 @@ public sealed class BuiltInRows
     }
 
     /// <summary>Reads which seeded ids the source's tables hold.</summary>
-    public static async Task<BuiltInRows> ReadAsync(SqliteConnection source, IReadOnlyList<TablePlan> plans, CancellationToken ct)
+    public static Task<BuiltInRows> ReadAsync(SqliteConnection source, IReadOnlyList<TablePlan> plans, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        return ReadAsync(source, plans.Select(p => p.Name), ct);
+    }
+
+    /// <summary>Reads which seeded ids the source's tables (of those named) hold.</summary>
+    public static async Task<BuiltInRows> ReadAsync(SqliteConnection source, IEnumerable<string> tables, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(plans);
+        ArgumentNullException.ThrowIfNull(tables);
         var replaced = new Dictionary<string, long[]>(StringComparer.Ordinal);
         var kept = new Dictionary<string, long[]>(StringComparer.Ordinal);
-        foreach (var plan in plans.Where(p => Seeded.ContainsKey(p.Name)))
+        foreach (var table in tables.Where(Seeded.ContainsKey).ToList())
         {
-            var seeded = Seeded[plan.Name].Select(id => (long)id).ToList();
+            var seeded = Seeded[table].Select(id => (long)id).ToList();
             var present = new HashSet<long>();
             await using (var command = source.CreateCommand())
             {
-                command.CommandText = $"SELECT id FROM {Sql.Quote(plan.Name)} WHERE id BETWEEN {seeded.Min()} AND {seeded.Max()}";
+                command.CommandText = $"SELECT id FROM {Sql.Quote(table)} WHERE id BETWEEN {seeded.Min()} AND {seeded.Max()}";
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -55,8 +62,8 @@ public sealed class BuiltInRows
                 }
             }
 
-            replaced[plan.Name] = [.. seeded.Where(present.Contains)];
-            kept[plan.Name] = [.. seeded.Where(id => !present.Contains(id))];
+            replaced[table] = [.. seeded.Where(present.Contains)];
+            kept[table] = [.. seeded.Where(id => !present.Contains(id))];
         }
 
         return new BuiltInRows(replaced, kept);
