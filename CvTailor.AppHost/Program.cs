@@ -48,9 +48,10 @@ builder.AddProject<Projects.CvTailor_Api>("api")
     .WithReference(cvtailor)
     .WithSharedVolume("Storage__Root", media)
     .WithEnvironment("Auth__Jwt__SigningKey", jwtSigningKey)
+    // No WaitFor(embeddings): the Api serves everything but search without it and resolves the service per request,
+    // so both start together once the schema is migrated.
     .WithReference(embeddings)
-    .WaitForCompletion(migrate)
-    .WaitFor(embeddings);
+    .WaitForCompletion(migrate);
 
 // `publish --publisher …` writes deployment files from the model above and exits; nothing is started.
 if (builder.ExecutionContext.IsPublishMode)
