@@ -150,8 +150,8 @@ public static class ApplicationModelReader
                 dependsOn.Add(d);
             }
         }
-        var external = resource is ProjectResource p2 && Annotation<ExternalHttpEndpointAnnotation>(resource) is not null
-            ? new ExternalEndpoint(Math.Max(0, p2.HttpPort))
+        var external = resource is ProjectResource web && Annotation<ExternalHttpEndpointAnnotation>(resource) is not null
+            ? new ExternalEndpoint(Math.Max(0, web.HttpPort))
             : null;
         return new PublishedService(resource.Name, kind, project, ImageRepositoryOf(project), args, env, replicas, dependsOn, mounts, external);
     }
