@@ -81,6 +81,9 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Import, counter, {row}: rows imported (table=...).</summary>
         public const string ImportRows = "cvtailor.import.rows";
+
+        /// <summary>CvTailor.Api, counter, {lookup}: query-embedding cache lookups (cvtailor.cache.result=hit|miss, model).</summary>
+        public const string QueryEmbeddingCache = "cvtailor.query_embedding.cache";
     }
 
     public static class Attributes
@@ -95,5 +98,6 @@ public static class TelemetryNames
         public const string TokenDirection = "cvtailor.token.direction";
         public const string ArtifactId = "cvtailor.artifact.id";
         public const string JobId = "cvtailor.job.id";
+        public const string CacheResult = "cvtailor.cache.result";
     }
 }
