@@ -20,6 +20,7 @@ public sealed class DistributedApplicationBuilder
             .AddEnvironmentVariables()
             .AddCommandLine(args)
             .Build();
+        ExecutionContext = new DistributedApplicationExecutionContext(args);
         EnvironmentName = Configuration["DOTNET_ENVIRONMENT"] ?? Configuration["ASPNETCORE_ENVIRONMENT"] ?? "Development";
         DataDirectory = Path.GetFullPath(Configuration["AppHost:DataDirectory"]
             ?? System.Environment.GetEnvironmentVariable("CVTAILOR_DATA_DIR")
@@ -33,6 +34,9 @@ public sealed class DistributedApplicationBuilder
     }
 
     public IConfigurationRoot Configuration { get; }
+
+    /// <summary>Run (start everything here) or publish (write deployment files and exit); Aspire's name.</summary>
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
     public string EnvironmentName { get; }
     public string DataDirectory { get; }
     public HostEnvironment Host { get; } = new();

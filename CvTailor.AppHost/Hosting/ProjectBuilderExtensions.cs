@@ -17,8 +17,17 @@ public static class ProjectBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// How many instances run: honoured by the local run (one process per replica, each on its own port) and by
+    /// every publisher. <c>AppHost:Replicas:{name}</c> overrides the model's number.
+    /// </summary>
     public static ResourceBuilder<ProjectResource> WithReplicas(this ResourceBuilder<ProjectResource> builder, int replicas)
     {
+        if (int.TryParse(builder.ApplicationBuilder.Configuration[$"AppHost:Replicas:{builder.Resource.Name}"],
+                System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var configured))
+        {
+            replicas = configured;
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         builder.Resource.ReplicaCount = replicas;
         return builder;

@@ -10,6 +10,11 @@ public enum WaitKind
     Completion,
 }
 
+/// <summary>Marks data attached to a resource for a mode other than the local run (Aspire's annotations).</summary>
+#pragma warning disable CA1040 // a marker, as in Aspire: annotations are found by type
+public interface IResourceAnnotation;
+#pragma warning restore CA1040
+
 /// <summary>A thing the AppHost runs and shows: a server, a database, a run-once step or a project.</summary>
 public abstract class Resource(string name)
 {
@@ -27,6 +32,9 @@ public abstract class Resource(string name)
     public List<(Resource Resource, WaitKind Kind)> Waits { get; } = [];
     public List<Resource> References { get; } = [];
     public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Facts only some modes read (publishing: images, secrets, volumes), as Aspire's annotations.</summary>
+    public List<IResourceAnnotation> Annotations { get; } = [];
 
     /// <summary>URLs shown in the resource table and the dashboard.</summary>
     public virtual IReadOnlyList<string> Endpoints => [];
