@@ -45,6 +45,15 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Import: copying one table during an import.</summary>
         public const string ImportTable = "import.table";
+
+        /// <summary>CvTailor.Api: one artifact processing job (PDF metadata, evidence-link checks, GitHub analysis).</summary>
+        public const string ArtifactProcessing = "artifacts.process";
+
+        /// <summary>CvTailor.Api: checking one evidence link (redirects and the GET fallback included).</summary>
+        public const string EvidenceLinkCheck = "evidence.check_link";
+
+        /// <summary>CvTailor.Api: reading one GitHub repository's details through the GitHub REST API.</summary>
+        public const string GitHubAnalysis = "evidence.github";
     }
 
     public static class Instruments
@@ -81,6 +90,12 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Import, counter, {row}: rows imported (table=...).</summary>
         public const string ImportRows = "cvtailor.import.rows";
+
+        /// <summary>CvTailor.Api, counter, {check}: evidence-link checks (outcome=accessible|unreachable|error|refused).</summary>
+        public const string EvidenceLinkChecks = "cvtailor.evidence.link_checks";
+
+        /// <summary>CvTailor.Api, histogram, s: duration of one artifact processing job (outcome=completed|failed).</summary>
+        public const string ArtifactProcessingDuration = "cvtailor.artifact.processing.duration";
     }
 
     public static class Attributes
@@ -95,5 +110,9 @@ public static class TelemetryNames
         public const string TokenDirection = "cvtailor.token.direction";
         public const string ArtifactId = "cvtailor.artifact.id";
         public const string JobId = "cvtailor.job.id";
+        public const string EvidenceLinkCount = "cvtailor.evidence.links";
+        /// <summary>The host of a checked link (never the full URL: paths and queries may carry secrets).</summary>
+        public const string ServerAddress = "server.address";
+        public const string HttpStatusCode = "http.response.status_code";
     }
 }
