@@ -8,10 +8,17 @@ namespace CvTailor.Api.Artifacts.Processing;
 /// <summary>Artifact processing jobs (<c>artifacts_artifactprocessingjob</c> rows) waiting to run.</summary>
 public sealed class ArtifactProcessingChannel : WorkChannel;
 
-/// <summary>The artifact processing worker (<see cref="EvidenceOptions.Concurrency"/> jobs at once).</summary>
+/// <summary>
+/// The artifact processing worker (<see cref="EvidenceOptions.Concurrency"/> jobs at once). With
+/// <see cref="EvidenceOptions.WorkerEnabled"/> off, jobs stay <c>pending</c> (another replica, or a later start, runs them).
+/// </summary>
 public sealed class ArtifactProcessingWorker(
     ArtifactProcessingChannel queue, IServiceScopeFactory scopes, IOptions<EvidenceOptions> options, ILogger<ArtifactProcessingWorker> logger)
-    : WorkChannelService<ArtifactProcessingRunner>(queue, scopes, () => options.Value.Concurrency, logger);
+    : WorkChannelService<ArtifactProcessingRunner>(queue, scopes, () => options.Value.Concurrency, logger)
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.WorkerEnabled ? base.ExecuteAsync(stoppingToken) : Task.CompletedTask;
+}
 
 /// <summary>
 /// Lost processing work, found by the retention sweep: <c>pending</c> rows go back on the channel, <c>processing</c>

@@ -125,8 +125,8 @@ public sealed partial class ArtifactProcessingRunner(
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlInterpolatedAsync($$"""
                 UPDATE artifacts_artifact
-                SET extracted_metadata = (CASE WHEN json_typeof(extracted_metadata) = 'object' THEN extracted_metadata::jsonb ELSE '{}'::jsonb END
-                                          || {{patch}}::jsonb)::json
+                SET extracted_metadata = CASE WHEN jsonb_typeof(extracted_metadata) = 'object' THEN extracted_metadata ELSE '{}'::jsonb END
+                                         || {{patch}}::jsonb
                 WHERE id = {{artifactId}}
                 """, ct);
             await db.ArtifactProcessingJobs.Where(j => j.Id == id && j.Status == ArtifactProcessingStatuses.Processing)

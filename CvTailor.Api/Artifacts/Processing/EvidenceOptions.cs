@@ -23,6 +23,9 @@ public sealed class EvidenceOptions
     /// <summary>Time limit of all link checks and GitHub calls of one artifact; links left are recorded as not checked.</summary>
     public TimeSpan ArtifactBudget { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Whether this process runs processing jobs (off: they stay pending for a replica that does).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
     /// <summary>Processing jobs run at once in this process.</summary>
     public int Concurrency { get; set; } = 2;
 
