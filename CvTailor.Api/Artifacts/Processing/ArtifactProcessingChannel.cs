@@ -1,4 +1,5 @@
 using CvTailor.Api.Generation.Endpoints.Jobs;
+using CvTailor.Api.Http;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public sealed class ArtifactProcessingWorker(
 /// Lost processing work, found by the retention sweep: <c>pending</c> rows go back on the channel, <c>processing</c>
 /// rows whose process died are marked failed.
 /// </summary>
-public sealed class ArtifactProcessingRecovery(ArtifactProcessingChannel channel) : IWorkRecovery
+public sealed class ArtifactProcessingRecovery(ArtifactProcessingChannel channel, TimeProvider time) : IWorkRecovery
 {
     const int BatchSize = 500;
 
@@ -41,7 +42,7 @@ public sealed class ArtifactProcessingRecovery(ArtifactProcessingChannel channel
             .Where(j => j.Status == ArtifactProcessingStatuses.Processing && j.CreatedAt < abandonBefore)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ArtifactProcessingStatuses.Failed)
                 .SetProperty(j => j.ErrorMessage, "Processing was interrupted.")
-                .SetProperty(j => j.CompletedAt, DateTime.UtcNow), ct);
+                .SetProperty(j => j.CompletedAt, time.UtcNow()), ct);
     }
 }
 

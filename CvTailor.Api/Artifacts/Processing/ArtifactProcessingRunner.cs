@@ -49,8 +49,9 @@ public sealed partial class ArtifactProcessingRunner(
         {
             var links = await db.EvidenceLinks.AsNoTracking().Where(l => l.ArtifactId == artifact).OrderBy(l => l.Id).ToListAsync(ct);
             activity?.SetTag(TelemetryNames.Attributes.EvidenceLinkCount, links.Count);
-            await ProcessAsync(id, artifact, links, ct);
+            var accessible = await ProcessAsync(id, artifact, links, ct);
             Record("completed", clock);
+            LogCompleted(logger, id, artifact, accessible, links.Count, clock.ElapsedMilliseconds);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
@@ -65,7 +66,8 @@ public sealed partial class ArtifactProcessingRunner(
         }
     }
 
-    async Task ProcessAsync(Guid id, int artifactId, List<EvidenceLink> links, CancellationToken ct)
+    /// <returns>How many links were accessible.</returns>
+    async Task<int> ProcessAsync(Guid id, int artifactId, List<EvidenceLink> links, CancellationToken ct)
     {
         // 1. PDF metadata of stored PDFs, keyed by link id (an artifact may hold several).
         var pdfs = new JsonObject();
@@ -84,10 +86,12 @@ public sealed partial class ArtifactProcessingRunner(
         using var slots = new SemaphoreSlim(Math.Max(1, options.Value.MaxParallelChecks));
         var checks = links.Select(link => CheckAsync(link, slots, budget.Token, ct)).ToList();
         var done = 0;
+        var reachable = 0;
         await foreach (var finished in Task.WhenEach(checks).WithCancellation(ct))
         {
             var (link, result, metadata, accessible) = await finished;
             results[Key(link.Id)] = result;
+            reachable += accessible ? 1 : 0;
             // Only if the URL is still the one checked: an edit meanwhile has its own job.
             await db.EvidenceLinks.Where(l => l.Id == link.Id && l.Url == link.Url && l.FilePath == link.FilePath)
                 .ExecuteUpdateAsync(s => s
@@ -139,6 +143,7 @@ public sealed partial class ArtifactProcessingRunner(
                     .SetProperty(j => j.CompletedAt, now), ct);
             await transaction.CommitAsync(ct);
         });
+        return reachable;
     }
 
     /// <summary>One link: an uploaded file is checked on disk, a URL over HTTP.</summary>
@@ -195,6 +200,10 @@ public sealed partial class ArtifactProcessingRunner(
     static void Record(string outcome, Stopwatch clock) =>
         EvidenceTelemetry.ProcessingDuration.Record(clock.Elapsed.TotalSeconds,
             new KeyValuePair<string, object?>(TelemetryNames.Attributes.Outcome, outcome));
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Processing job {JobId} of artifact {ArtifactId} completed: {Accessible} of {Links} links accessible in {ElapsedMs} ms")]
+    static partial void LogCompleted(ILogger logger, Guid jobId, int artifactId, int accessible, int links, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Processing job {JobId} of artifact {ArtifactId} failed")]
     static partial void LogFailed(ILogger logger, Exception exception, Guid jobId, int artifactId);

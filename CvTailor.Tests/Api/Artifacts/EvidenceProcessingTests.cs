@@ -319,6 +319,28 @@ public sealed class EvidenceProcessingTests(EvidenceFixture fixture) : IClassFix
         Assert.Equal("completed", job.Status);
     }
 
+    [Fact]
+    public async Task The_sweep_fails_a_job_whose_process_died_while_running_it()
+    {
+        var server = fixture.Open;
+        var (client, _) = await server.CreateUserClientAsync();
+        var id = await client.CreateAsync();
+        var jobId = await server.InDbAsync(async db =>
+        {
+            var job = new ArtifactProcessingJob { ArtifactId = id, Status = "processing", ProgressPercentage = 30, CreatedAt = DateTime.UtcNow.AddHours(-1) };
+            db.ArtifactProcessingJobs.Add(job);
+            await db.SaveChangesAsync();
+            return job.Id;
+        });
+        var sweeper = server.Services.GetServices<IHostedService>().OfType<RetentionSweeper>().Single();
+        await sweeper.SweepAsync(startup: false, CancellationToken.None);
+
+        var status = await StatusAsync(client, id);
+        Assert.Equal("failed", status["status"]!.GetValue<string>());
+        Assert.Equal("Processing was interrupted.", status["error_message"]!.GetValue<string>());
+        Assert.NotNull((await server.InDbAsync(db => db.ArtifactProcessingJobs.SingleAsync(j => j.Id == jobId))).CompletedAt);
+    }
+
     static async Task RunDirectlyAsync(ApiServer server, Guid jobId)
     {
         await using var scope = server.Services.CreateAsyncScope();
