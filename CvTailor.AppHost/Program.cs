@@ -31,9 +31,10 @@ builder.AddProject<Projects.CvTailor_Api>("api")
     .WithHttpEndpoint(port: 5080)
     .WithReference(cvtailor)
     .WithEnvironment("Storage__Root", storageRoot)
+    // No WaitFor(embeddings): the Api serves everything but search without it and resolves the service per request,
+    // so both start together once the schema is migrated.
     .WithReference(embeddings)
-    .WaitForCompletion(migrate)
-    .WaitFor(embeddings);
+    .WaitForCompletion(migrate);
 
 var app = builder.Build();
 await using var dashboard = app.StartDashboard(builder);

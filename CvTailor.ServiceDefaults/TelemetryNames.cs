@@ -91,6 +91,9 @@ public static class TelemetryNames
         /// <summary>CvTailor.Import, counter, {row}: rows imported (table=...).</summary>
         public const string ImportRows = "cvtailor.import.rows";
 
+        /// <summary>CvTailor.Api, counter, {lookup}: query-embedding cache lookups (cvtailor.cache.result=hit|miss, model).</summary>
+        public const string QueryEmbeddingCache = "cvtailor.query_embedding.cache";
+
         /// <summary>CvTailor.Api, counter, {check}: evidence-link checks (outcome=accessible|unreachable|error|refused).</summary>
         public const string EvidenceLinkChecks = "cvtailor.evidence.link_checks";
 
@@ -110,6 +113,7 @@ public static class TelemetryNames
         public const string TokenDirection = "cvtailor.token.direction";
         public const string ArtifactId = "cvtailor.artifact.id";
         public const string JobId = "cvtailor.job.id";
+        public const string CacheResult = "cvtailor.cache.result";
         public const string EvidenceLinkCount = "cvtailor.evidence.links";
         /// <summary>The host of a checked link (never the full URL: paths and queries may carry secrets).</summary>
         public const string ServerAddress = "server.address";

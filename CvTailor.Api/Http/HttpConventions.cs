@@ -16,7 +16,7 @@ public static class HttpConventions
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddApiRateLimits(builder.Configuration);
-        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(o => o.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
             // Route templates lose their trailing slash in the document; clients should see the canonical form.
             var paths = new OpenApiPaths();

@@ -1,7 +1,7 @@
 using CvTailor.Api.Artifacts;
 using CvTailor.Api.Http;
+using CvTailor.Api.QueryEmbeddings;
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.Options;
 using Microsoft.FeatureManagement;
 using Npgsql;
 
@@ -22,15 +22,7 @@ public static partial class SearchEndpoints
             InitialData = new Dictionary<string, string?> { [$"FeatureManagement:{SearchFeatures.VectorSearch}"] = "true" },
         });
         builder.Services.AddFeatureManagement();
-        builder.Services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddHttpClient<EmbeddingsClient>((sp, client) =>
-        {
-            var options = sp.GetRequiredService<IOptions<SearchOptions>>().Value;
-            client.BaseAddress = options.EmbeddingsAddress;
-            client.Timeout = options.EmbeddingTimeout;
-        });
-        builder.Services.AddSingleton<QueryEmbeddingCache>();
+        builder.AddQueryEmbeddings();
         return builder;
     }
 
@@ -44,7 +36,7 @@ public static partial class SearchEndpoints
 
     static async Task<IResult> SearchAsync(
         HttpRequest request, CurrentUser user, NpgsqlDataSource dataSource, IVariantFeatureManager features,
-        QueryEmbeddingCache queryVectors, ILoggerFactory loggers, CancellationToken ct)
+        QueryEmbeddingGenerator embeddings, ILoggerFactory loggers, CancellationToken ct)
     {
         var read = await RequestFields.ReadAsync(request, ct);
         if (read.Error is not null)
@@ -63,16 +55,18 @@ public static partial class SearchEndpoints
         {
             try
             {
-                var query = await queryVectors.GetAsync(search.Query, ct);
+                var embedded = (await embeddings.GenerateAsync([search.Query], cancellationToken: ct))[0];
+                var query = new QueryVector(embedded.ModelId!, embedded.Vector.ToArray());
                 var hits = await VectorSearch.RunAsync(dataSource, user.Id, query, search, ct);
                 return TypedResults.Ok(new SearchResponse(search.Query, search.Metric.Name, "vector", query.Model, null, hits.Count, hits));
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException
-                                           && !ct.IsCancellationRequested)
+            catch (QueryEmbeddingException ex)
             {
-                // The Embeddings service is down or slow: answer from full text rather than fail the request.
+                // The Embeddings service is down, slow or not configured: answer from full text rather than fail the request.
                 LogEmbeddingsUnavailable(loggers.CreateLogger(typeof(SearchEndpoints).FullName!), ex);
-                fallbackReason = "the Embeddings service could not embed the query";
+                fallbackReason = embeddings.IsConfigured
+                    ? "the Embeddings service could not embed the query"
+                    : "no Embeddings service is configured";
             }
         }
         var textHits = await FullTextSearch.RunAsync(dataSource, user.Id, search, ct);

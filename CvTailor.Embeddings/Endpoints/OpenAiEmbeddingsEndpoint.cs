@@ -13,7 +13,8 @@ namespace CvTailor.Embeddings.Endpoints;
 
 /// <summary>
 /// <c>POST /v1/embeddings</c> in OpenAI's request and response shape, so any OpenAI client (the Api's, the
-/// <c>openai</c> provider of another instance, scripts) can use the configured model.
+/// <c>openai</c> provider of another instance, scripts) can use the configured model. <c>GET /v1/models</c> is mapped
+/// with it (<see cref="OpenAiModelsEndpoint"/>).
 /// </summary>
 public static class OpenAiEmbeddingsEndpoint
 {
@@ -21,6 +22,7 @@ public static class OpenAiEmbeddingsEndpoint
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/v1/embeddings", HandleAsync).WithName("CreateEmbeddings");
+        app.MapOpenAiModels();
         return app;
     }
 
@@ -35,9 +37,7 @@ public static class OpenAiEmbeddingsEndpoint
         var limits = options.Value;
         if (!IsAuthorized(request, limits.ApiKey))
         {
-            return TypedResults.Json(
-                new OpenAiError(new OpenAiErrorDetail("Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key")),
-                statusCode: StatusCodes.Status401Unauthorized);
+            return Unauthorized();
         }
 
         JsonDocument document;
@@ -125,7 +125,11 @@ public static class OpenAiEmbeddingsEndpoint
         return Convert.ToBase64String(MemoryMarshal.AsBytes(values.AsSpan()));
     }
 
-    static bool IsAuthorized(HttpRequest request, string? key)
+    internal static IResult Unauthorized() => TypedResults.Json(
+        new OpenAiError(new OpenAiErrorDetail("Incorrect API key provided.", "invalid_request_error", null, "invalid_api_key")),
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    internal static bool IsAuthorized(HttpRequest request, string? key)
     {
         if (string.IsNullOrEmpty(key))
         {

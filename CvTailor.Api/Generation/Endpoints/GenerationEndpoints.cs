@@ -3,6 +3,7 @@ using CvTailor.Api.Generation.Endpoints.Jobs;
 using CvTailor.Api.Generation.Endpoints.Semantic;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Llm.Chat;
+using CvTailor.Api.QueryEmbeddings;
 
 namespace CvTailor.Api.Generation.Endpoints;
 
@@ -30,10 +31,7 @@ public static class GenerationEndpoints
         services.AddScoped<GenerationRunner>();
         services.AddHostedService<GenerationWorker>();
         services.AddHostedService<RetentionSweeper>();
-        // Embedding calls get their own short time limit (SemanticOptions.Timeout) instead of the standard retries.
-#pragma warning disable EXTEXP0001 // Evaluation API; the alternative is the defaults' retries delaying every failure by seconds.
-        services.AddHttpClient(QueryEmbedder.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
-#pragma warning restore EXTEXP0001
+        builder.AddQueryEmbeddings();
         services.AddLlmRewriting(builder.Configuration);
         return builder;
     }

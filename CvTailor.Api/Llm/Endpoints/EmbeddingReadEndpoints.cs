@@ -8,8 +8,9 @@ namespace CvTailor.Api.Llm.Endpoints;
 
 /// <summary>
 /// The original's read-only LLM viewsets for embedding data (contract §2.2 L9–L12) under <c>/api/v1/llm/</c>:
-/// job-embeddings (+ cache_stats), enhanced-artifacts, and an enhanced artifact's chunks. Every query is scoped to
-/// the caller (see docs/api-divergences.md: staff do not see other users' rows). Vector columns are never selected.
+/// job-embeddings (+ cache_stats), enhanced-artifacts, and an enhanced artifact's chunks. The viewsets' ownership
+/// rule, as for the sibling <c>/api/v1/llm/</c> reads: a user sees their own rows, staff see everyone's
+/// (<see cref="LlmAccess.IsStaffAsync"/>); <c>user_email</c> is the row owner's. Vector columns are never selected.
 /// </summary>
 public static class EmbeddingReadEndpoints
 {
@@ -28,27 +29,24 @@ public static class EmbeddingReadEndpoints
         return group;
     }
 
-    static async Task<IResult> ListJobEmbeddingsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
-    {
-        var email = await EmailOfAsync(db, user, ct);
-        return await JobEmbeddings(db.JobEmbeddings.Where(j => j.UserId == user.Id)
+    static async Task<IResult> ListJobEmbeddingsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
+        await JobEmbeddings(db, (await VisibleJobEmbeddingsAsync(db, user, ct))
                 .OrderByDescending(j => j.LastAccessed).ThenBy(j => j.Id))
-            .ToPageAsync(request, row => row.ToDto(email), ct, LlmAccess.PageSize(request));
-    }
+            .ToPageAsync(request, row => row.ToDto(), ct, LlmAccess.PageSize(request));
 
     static async Task<IResult> GetJobEmbeddingAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = Guid.TryParse(id, out var guid)
-            ? await JobEmbeddings(db.JobEmbeddings.Where(j => j.UserId == user.Id && j.Id == guid)).SingleOrDefaultAsync(ct)
+            ? await JobEmbeddings(db, (await VisibleJobEmbeddingsAsync(db, user, ct)).Where(j => j.Id == guid)).SingleOrDefaultAsync(ct)
             : null;
         return row is null
             ? TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("JobDescriptionEmbedding")))
-            : TypedResults.Ok(row.ToDto(await EmailOfAsync(db, user, ct)));
+            : TypedResults.Ok(row.ToDto());
     }
 
     static async Task<IResult> JobEmbeddingCacheStatsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
-        var mine = db.JobEmbeddings.AsNoTracking().Where(j => j.UserId == user.Id);
+        var mine = (await VisibleJobEmbeddingsAsync(db, user, ct)).AsNoTracking();
         var total = await mine.CountAsync(ct);
         var companies = await mine.Select(j => j.CompanyName).Distinct().CountAsync(ct);
         var accesses = await mine.SumAsync(j => (long)j.AccessCount, ct);
@@ -60,28 +58,25 @@ public static class EmbeddingReadEndpoints
         return TypedResults.Ok(new JobEmbeddingCacheStats(total, companies, accesses, hitRate, most, recent));
     }
 
-    static async Task<IResult> ListEnhancedArtifactsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
-    {
-        var email = await EmailOfAsync(db, user, ct);
-        return await EnhancedArtifacts(db.EnhancedArtifacts.Where(e => e.UserId == user.Id)
+    static async Task<IResult> ListEnhancedArtifactsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
+        await EnhancedArtifacts((await VisibleEnhancedArtifactsAsync(db, user, ct))
                 .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id))
-            .ToPageAsync(request, row => row.ToDto(email), ct, LlmAccess.PageSize(request));
-    }
+            .ToPageAsync(request, row => row.ToDto(), ct, LlmAccess.PageSize(request));
 
     static async Task<IResult> GetEnhancedArtifactAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = Guid.TryParse(id, out var guid)
-            ? await EnhancedArtifacts(db.EnhancedArtifacts.Where(e => e.UserId == user.Id && e.Id == guid)).SingleOrDefaultAsync(ct)
+            ? await EnhancedArtifacts((await VisibleEnhancedArtifactsAsync(db, user, ct)).Where(e => e.Id == guid)).SingleOrDefaultAsync(ct)
             : null;
         return row is null
             ? TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("EnhancedArtifact")))
-            : TypedResults.Ok(row.ToDto(await EmailOfAsync(db, user, ct)));
+            : TypedResults.Ok(row.ToDto());
     }
 
     static async Task<IResult> ListChunksAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid)
-            || !await db.EnhancedArtifacts.AnyAsync(e => e.Id == guid && e.UserId == user.Id, ct))
+            || !await (await VisibleEnhancedArtifactsAsync(db, user, ct)).AnyAsync(e => e.Id == guid, ct))
         {
             return TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("EnhancedArtifact")));
         }
@@ -99,21 +94,31 @@ public static class EmbeddingReadEndpoints
             LlmAccess.Fixed(c.ProcessingCostUsd, 6), c.CreatedAt)).ToList());
     }
 
+    /// <summary>The caller's rows, or everyone's for staff (contract §2.2's rule for the LLM read-only viewsets).</summary>
+    static async Task<IQueryable<Data.Llm.JobDescriptionEmbedding>> VisibleJobEmbeddingsAsync(CvTailorDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var staff = await LlmAccess.IsStaffAsync(db, user, ct);
+        return db.JobEmbeddings.Where(j => staff || j.UserId == user.Id);
+    }
+
+    static async Task<IQueryable<Data.Llm.EnhancedArtifact>> VisibleEnhancedArtifactsAsync(CvTailorDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var staff = await LlmAccess.IsStaffAsync(db, user, ct);
+        return db.EnhancedArtifacts.Where(e => staff || e.UserId == user.Id);
+    }
+
     /// <summary>Filter and order before projecting: EF cannot translate members of constructor-built records.</summary>
-    static IQueryable<JobEmbeddingRow> JobEmbeddings(IQueryable<Data.Llm.JobDescriptionEmbedding> rows) =>
+    static IQueryable<JobEmbeddingRow> JobEmbeddings(CvTailorDbContext db, IQueryable<Data.Llm.JobDescriptionEmbedding> rows) =>
         rows.AsNoTracking().Select(j => new JobEmbeddingRow(
             j.Id, j.JobDescriptionHash, j.CompanyName, j.RoleTitle, j.ModelUsed, j.Dimensions, j.TokensUsed, j.CostUsd,
-            j.AccessCount, j.LastAccessed, j.CreatedAt));
+            j.AccessCount, j.LastAccessed, j.CreatedAt, db.Users.Where(u => u.Id == j.UserId).Select(u => u.Email).First()));
 
     static IQueryable<EnhancedArtifactRow> EnhancedArtifacts(IQueryable<Data.Llm.EnhancedArtifact> rows) =>
         rows.AsNoTracking().Select(e => new EnhancedArtifactRow(
             e.Id, e.OriginalArtifactId, e.Title, e.ContentType, e.EmbeddingModel, e.EmbeddingDimensions,
             e.EmbeddingCostUsd, e.LangchainVersion, e.ProcessingStrategy, e.TotalChunks, e.ProcessingTimeMs,
             e.LlmModelUsed, e.CreatedAt, e.UpdatedAt, e.LastEmbeddingUpdate,
-            e.Chunks.Sum(c => c.ProcessingCostUsd)));
-
-    static Task<string> EmailOfAsync(CvTailorDbContext db, CurrentUser user, CancellationToken ct) =>
-        db.Users.Where(u => u.Id == user.Id).Select(u => u.Email).SingleAsync(ct);
+            e.Chunks.Sum(c => c.ProcessingCostUsd), e.User!.Email));
 
     static JsonNode? ParseJson(string json)
     {
@@ -129,20 +134,20 @@ public static class EmbeddingReadEndpoints
 
     sealed record JobEmbeddingRow(
         Guid Id, string JobDescriptionHash, string CompanyName, string RoleTitle, string ModelUsed, int Dimensions,
-        int TokensUsed, decimal CostUsd, int AccessCount, DateTime LastAccessed, DateTime CreatedAt)
+        int TokensUsed, decimal CostUsd, int AccessCount, DateTime LastAccessed, DateTime CreatedAt, string Email)
     {
-        public JobEmbeddingDto ToDto(string email) => new(
+        public JobEmbeddingDto ToDto() => new(
             Id, JobDescriptionHash, CompanyName, RoleTitle, ModelUsed, Dimensions, TokensUsed, LlmAccess.Fixed(CostUsd, 6),
-            AccessCount, LastAccessed, CreatedAt, email);
+            AccessCount, LastAccessed, CreatedAt, Email);
     }
 
     sealed record EnhancedArtifactRow(
         Guid Id, int? OriginalArtifactId, string Title, string ContentType, string EmbeddingModel, int EmbeddingDimensions,
         decimal EmbeddingCostUsd, string LangchainVersion, string ProcessingStrategy, int TotalChunks, int ProcessingTimeMs,
-        string LlmModelUsed, DateTime CreatedAt, DateTime UpdatedAt, DateTime? LastEmbeddingUpdate, decimal ChunkCosts)
+        string LlmModelUsed, DateTime CreatedAt, DateTime UpdatedAt, DateTime? LastEmbeddingUpdate, decimal ChunkCosts, string Email)
     {
-        public EnhancedArtifactDto ToDto(string email) => new(
-            Id, email, OriginalArtifactId, Title, ContentType, EmbeddingModel, EmbeddingDimensions,
+        public EnhancedArtifactDto ToDto() => new(
+            Id, Email, OriginalArtifactId, Title, ContentType, EmbeddingModel, EmbeddingDimensions,
             LlmAccess.Fixed(EmbeddingCostUsd, 6), LangchainVersion, ProcessingStrategy, TotalChunks, ProcessingTimeMs,
             LlmModelUsed, CreatedAt, UpdatedAt, LastEmbeddingUpdate, (double)(EmbeddingCostUsd + ChunkCosts));
     }

@@ -43,6 +43,23 @@ public sealed class HttpConventionsTests(ApiServerFixture api) : IClassFixture<A
     }
 
     [Fact]
+    public async Task OpenApi_document_declares_the_bearer_scheme_only_where_a_user_is_needed()
+    {
+        using var response = await Server.Client.GetAsync("/openapi/v1.json");
+        var document = (await response.ReadJsonAsync())!;
+        var scheme = document["components"]!["securitySchemes"]!["Bearer"]!;
+        Assert.Equal("http", scheme["type"]!.GetValue<string>());
+        Assert.Equal("bearer", scheme["scheme"]!.GetValue<string>());
+        Assert.Equal("JWT", scheme["bearerFormat"]!.GetValue<string>());
+
+        var paths = document["paths"]!;
+        var profile = paths["/api/v1/auth/profile/"]!["get"]!["security"]!.AsArray();
+        Assert.Contains(profile, requirement => requirement!.AsObject().ContainsKey("Bearer"));
+        Assert.Null(paths["/api/v1/auth/login/"]!["post"]!["security"]);
+        Assert.Null(paths["/api/v1/auth/register/"]!["post"]!["security"]);
+    }
+
+    [Fact]
     public async Task Api_documentation_is_off_outside_development()
     {
         await using var server = await ApiServer.StartAsync(environment: "Production");

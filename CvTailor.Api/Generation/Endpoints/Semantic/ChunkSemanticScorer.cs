@@ -1,7 +1,7 @@
-using System.ClientModel;
 using System.Globalization;
 using System.Text;
 using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -11,23 +11,25 @@ namespace CvTailor.Api.Generation.Endpoints.Semantic;
 /// <summary>
 /// Best-chunk semantic similarity from the vectors the Embeddings worker stored in <c>artifact_chunks</c>: the
 /// posting's lines are embedded once, and PostgreSQL finds, for each of the caller's candidate artifacts and each
-/// line, the closest chunk of the configured model (an exact search over one user's rows). Vectors of a smaller
-/// model are stored zero-padded to 1536, so the query vectors are padded the same way and cosine stays exact.
+/// line, the closest chunk of the model that made the query vectors (an exact search over one user's rows). Vectors
+/// of a smaller model are stored zero-padded to 1536, so the query vectors are padded the same way and cosine stays
+/// exact.
 /// One instance serves one ranking; <see cref="Status"/> tells what happened. It never throws for an unavailable
 /// service: ranking then proceeds without semantics.
 /// </summary>
 public sealed partial class ChunkSemanticScorer(
-    QueryEmbedder embedder, CvTailorDbContext db, long userId, int artifactsWithVectors, ILogger logger) : ISemanticScorer
+    QueryEmbedder embedder, CvTailorDbContext db, long userId, string model, int artifactsWithVectors, ILogger logger) : ISemanticScorer
 {
     const int StoredDimensions = 1536;
 
-    public string ModelId => embedder.Model;
+    public string ModelId => model;
 
-    public SemanticStatus Status { get; private set; } = new(SemanticStatus.Used, embedder.Model, artifactsWithVectors);
+    public SemanticStatus Status { get; private set; } = new(SemanticStatus.Used, model, artifactsWithVectors);
 
     /// <summary>
-    /// The status before any ranking: whether the caller has vectors of the model at all (one cheap query), so users
-    /// without vectors never wait for the embeddings service. Returns a scorer only when it can be used.
+    /// The status before any ranking: whether the caller has chunk vectors at all (one cheap query, so users without
+    /// vectors never wait for the embeddings service), then of the endpoint's model. Returns a scorer only when it
+    /// can be used.
     /// </summary>
     public static async Task<(ChunkSemanticScorer? Scorer, SemanticStatus Status)> CreateAsync(
         QueryEmbedder embedder, CvTailorDbContext db, long userId, IReadOnlyCollection<int> candidateIds, ILogger logger, CancellationToken ct)
@@ -40,19 +42,32 @@ public sealed partial class ChunkSemanticScorer(
         {
             return (null, new SemanticStatus(SemanticStatus.NotConfigured, embedder.Model, 0, "No embeddings service is configured."));
         }
-        var model = embedder.Model;
         var ids = candidateIds.ToArray();
-        var withVectors = await db.EnhancedArtifacts.AsNoTracking()
-            .Where(e => e.UserId == userId && e.OriginalArtifactId != null && ids.Contains(e.OriginalArtifactId.Value)
-                        && e.Chunks.Any(c => c.ModelUsed == model))
-            .Select(e => e.OriginalArtifactId)
-            .Distinct()
-            .CountAsync(ct);
+        var candidates = db.EnhancedArtifacts.AsNoTracking()
+            .Where(e => e.UserId == userId && e.OriginalArtifactId != null && ids.Contains(e.OriginalArtifactId.Value));
+        var withAnyVectors = await candidates.Where(e => e.Chunks.Any()).Select(e => e.OriginalArtifactId).Distinct().CountAsync(ct);
+        if (withAnyVectors == 0)
+        {
+            return (null, new SemanticStatus(SemanticStatus.NoVectors, embedder.Model, 0, "None of the candidate artifacts has chunk vectors yet."));
+        }
+        string model;
+        try
+        {
+            model = await embedder.ResolveModelAsync(ct);
+        }
+        catch (QueryEmbeddingException ex)
+        {
+            LogUnavailable(logger, ex, embedder.Model);
+            return (null, new SemanticStatus(SemanticStatus.Unavailable, embedder.Model, withAnyVectors,
+                "The embeddings service could not be reached; ranked without semantic similarity."));
+        }
+        var withVectors = await candidates.Where(e => e.Chunks.Any(c => c.ModelUsed == model))
+            .Select(e => e.OriginalArtifactId).Distinct().CountAsync(ct);
         if (withVectors == 0)
         {
             return (null, new SemanticStatus(SemanticStatus.NoVectors, model, 0, "None of the candidate artifacts has chunk vectors of this model yet."));
         }
-        var scorer = new ChunkSemanticScorer(embedder, db, userId, withVectors, logger);
+        var scorer = new ChunkSemanticScorer(embedder, db, userId, model, withVectors, logger);
         return (scorer, scorer.Status);
     }
 
@@ -66,15 +81,21 @@ public sealed partial class ChunkSemanticScorer(
         }
 
         float[][] vectors;
+        string vectorModel;
         try
         {
-            vectors = await embedder.EmbedAsync(queries, cancellationToken);
+            (vectorModel, vectors) = await embedder.EmbedAsync(queries, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or ClientResultException or InvalidOperationException
-                                       or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (QueryEmbeddingException ex)
         {
-            LogUnavailable(logger, ex, embedder.Model);
+            LogUnavailable(logger, ex, model);
             Status = Status with { Status = SemanticStatus.Unavailable, Detail = "The embeddings service could not be reached; ranked without semantic similarity." };
+            return SemanticScores.Empty;
+        }
+        if (!string.Equals(vectorModel, model, StringComparison.Ordinal))
+        {
+            // The service switched models since the rows were counted: never compare vectors of two models.
+            Status = Status with { Status = SemanticStatus.Unavailable, Detail = $"The embeddings service answered with model '{vectorModel}', not '{model}'." };
             return SemanticScores.Empty;
         }
         if (vectors.Any(v => v.Length > StoredDimensions))
@@ -105,7 +126,7 @@ public sealed partial class ChunkSemanticScorer(
             {
                 command.Parameters.AddWithValue("queries", vectors.Select(VectorLiteral).ToArray());
                 command.Parameters.AddWithValue("user_id", userId);
-                command.Parameters.AddWithValue("model", embedder.Model);
+                command.Parameters.AddWithValue("model", model);
                 command.Parameters.AddWithValue("ids", index.Keys.ToArray());
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))

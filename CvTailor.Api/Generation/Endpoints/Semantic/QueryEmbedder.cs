@@ -1,101 +1,34 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using System.Collections.Concurrent;
-using Microsoft.Extensions.AI;
+using CvTailor.Api.QueryEmbeddings;
 using Microsoft.Extensions.Options;
-using OpenAI;
 
 namespace CvTailor.Api.Generation.Endpoints.Semantic;
 
 /// <summary>
-/// Embeds posting lines through an OpenAI-compatible <c>/v1/embeddings</c> endpoint (our Embeddings service, or a
-/// hosted provider) with the OpenAI client behind <see cref="IEmbeddingGenerator{TInput,TEmbedding}"/>. Vectors are
-/// cached by model and text. Calls have their own short timeout and no retries: a caller that cannot get vectors
-/// ranks without them rather than waiting.
+/// Semantic matching's view of the Api's shared <see cref="QueryEmbeddingGenerator"/> (same endpoint, model, cache
+/// and time limit as artifact search), plus matching's own switch <c>Generation:Semantic:Enabled</c>.
 /// </summary>
-public sealed class QueryEmbedder
+public sealed class QueryEmbedder(QueryEmbeddingGenerator generator, IOptions<SemanticOptions> options)
 {
-    public const string HttpClientName = "cvtailor-embeddings";
+    /// <summary>The model as far as known without a call (configured, else last learned, else the default).</summary>
+    public string Model => generator.KnownModel;
 
-    readonly SemanticOptions _options;
-    readonly IEmbeddingGenerator<string, Embedding<float>>? _generator;
-    readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
+    /// <summary>False when no endpoint is configured.</summary>
+    public bool IsConfigured => generator.IsConfigured;
 
-    public QueryEmbedder(IOptions<SemanticOptions> options, IConfiguration configuration, IHttpClientFactory httpClients)
+    public bool IsEnabled => options.Value.Enabled;
+
+    /// <summary>The model stored vectors must be of (may ask the endpoint; throws <see cref="QueryEmbeddingException"/>).</summary>
+    public Task<string> ResolveModelAsync(CancellationToken ct) => generator.ResolveModelAsync(ct);
+
+    /// <summary>Vectors for <paramref name="texts"/> in order, and the model that made them; throws <see cref="QueryEmbeddingException"/>.</summary>
+    public async Task<(string Model, float[][] Vectors)> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
     {
-        _options = options.Value;
-        Model = _options.Model ?? configuration["Search:EmbeddingModel"] ?? "use-lite";
-        var endpoint = ResolveEndpoint(_options, configuration);
-        if (_options.Enabled && endpoint is not null)
+        var embeddings = await generator.GenerateAsync(texts, cancellationToken: ct);
+        var models = embeddings.Select(e => e.ModelId ?? "").Distinct(StringComparer.Ordinal).ToList();
+        if (models.Count != 1)
         {
-            var client = new OpenAIClient(
-                new ApiKeyCredential(string.IsNullOrEmpty(_options.ApiKey) ? "unused" : _options.ApiKey),
-                new OpenAIClientOptions
-                {
-                    Endpoint = endpoint,
-                    Transport = new HttpClientPipelineTransport(httpClients.CreateClient(HttpClientName)),
-                    RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-                    NetworkTimeout = _options.Timeout,
-                });
-            _generator = client.GetEmbeddingClient(Model).AsIEmbeddingGenerator();
+            throw new QueryEmbeddingException($"The query vectors came from {models.Count} models ({string.Join(", ", models)}).");
         }
-    }
-
-    public string Model { get; }
-
-    /// <summary>False when semantics are disabled or no endpoint is configured.</summary>
-    public bool IsConfigured => _generator is not null;
-
-    public bool IsEnabled => _options.Enabled;
-
-    /// <summary>Vectors for <paramref name="texts"/> in order; throws when the endpoint fails.</summary>
-    public async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken ct)
-    {
-        var generator = _generator ?? throw new InvalidOperationException("No embeddings endpoint is configured.");
-        var missing = texts.Where(t => !_cache.ContainsKey(t)).Distinct(StringComparer.Ordinal).ToList();
-        var fresh = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        if (missing.Count > 0)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(_options.Timeout);
-            var embeddings = await generator.GenerateAsync(missing, cancellationToken: timeout.Token);
-            if (embeddings.Count != missing.Count)
-            {
-                throw new InvalidOperationException($"The embeddings endpoint returned {embeddings.Count} vectors for {missing.Count} texts.");
-            }
-            if (_cache.Count + missing.Count > _options.CacheSize)
-            {
-                _cache.Clear();
-            }
-            for (var i = 0; i < missing.Count; i++)
-            {
-                var vector = embeddings[i].Vector.ToArray();
-                fresh[missing[i]] = vector;
-                _cache[missing[i]] = vector;
-            }
-        }
-        return [.. texts.Select(t => fresh.TryGetValue(t, out var v) ? v : _cache[t])];
-    }
-
-    static Uri? ResolveEndpoint(SemanticOptions options, IConfiguration configuration)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Endpoint))
-        {
-            return new Uri(options.Endpoint);
-        }
-        // The artifact search's address, when it names a server directly rather than the discovered service.
-        if (Uri.TryCreate(configuration["Search:EmbeddingsAddress"], UriKind.Absolute, out var search) && search.Host != options.ServiceName)
-        {
-            return new Uri(search, "v1");
-        }
-        // Service discovery's configuration source: services:<name>:<endpoint>:<index> (Aspire's variables).
-        foreach (var scheme in new[] { "https", "http" })
-        {
-            if (!string.IsNullOrWhiteSpace(configuration[$"services:{options.ServiceName}:{scheme}:0"]))
-            {
-                return new Uri($"{scheme}://{options.ServiceName}/v1");
-            }
-        }
-        return null;
+        return (models[0], [.. embeddings.Select(e => e.Vector.ToArray())]);
     }
 }
