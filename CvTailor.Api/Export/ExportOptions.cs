@@ -24,6 +24,9 @@ public sealed record ExportOptions
     /// <summary>Page size; the original used US Letter.</summary>
     public PageSize PageSize { get; init; } = PageSize.Letter;
 
+    /// <summary>The export template's look; <see cref="TemplateStyle.Default"/> without a template.</summary>
+    public TemplateStyle Style { get; init; } = TemplateStyle.Default;
+
     /// <summary>Creation date written into document metadata; null leaves it out (byte-stable output).</summary>
     public DateTimeOffset? CreatedAt { get; init; }
 }

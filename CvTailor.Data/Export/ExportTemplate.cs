@@ -1,6 +1,6 @@
 namespace CvTailor.Data.Export;
 
-/// <summary><c>export_exporttemplate</c>: export template catalogue (no seed data in the original).</summary>
+/// <summary><c>export_exporttemplate</c>: export template catalogue (no seed data in the original; ours seeds ids 1–4, see <see cref="ExportTemplateSeed"/>).</summary>
 public class ExportTemplate
 {
     public int Id { get; set; }

@@ -1,6 +1,6 @@
 namespace CvTailor.Data.Generation;
 
-/// <summary><c>generation_cvtemplate</c>: CV template catalogue (no seed data in the original).</summary>
+/// <summary><c>generation_cvtemplate</c>: CV template catalogue (no seed data in the original; ours seeds ids 1–4, see <see cref="CvTemplateSeed"/>).</summary>
 public class CvTemplate
 {
     public int Id { get; set; }

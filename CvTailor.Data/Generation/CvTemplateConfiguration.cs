@@ -16,5 +16,7 @@ public sealed class CvTemplateConfiguration : IEntityTypeConfiguration<CvTemplat
         builder.Property(x => x.Category).HasMaxLength(50);
         builder.Property(x => x.PreviewImageUrl).HasMaxLength(200);
         builder.Property(x => x.TemplateConfig).HasColumnType(PgTypes.Json);
+        // Built-in ids 1–4; the migration moves the identity past them.
+        builder.HasData(CvTemplateSeed.Rows());
     }
 }

@@ -1007,6 +1007,60 @@ namespace CvTailor.Data.Migrations
                         .HasName("export_exporttemplate_pkey");
 
                     b.ToTable("export_exporttemplate", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = "modern",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CssStyles = "",
+                            Description = "Clean single-column layout: sans-serif, navy headings over a thin rule, centred header. Suits most roles.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Professional",
+                            PreviewImageUrl = "",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Sans\", \"docx_font_family\": \"Calibri\", \"accent_color\": \"#1F4E79\", \"heading_style\": \"rule\", \"header_layout\": \"centered\", \"page_margins\": \"normal\", \"font_size\": 11, \"color_scheme\": \"accent\", \"section_order\": [\"professional_summary\", \"skills\", \"experience\", \"projects\", \"education\", \"certifications\"]}"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Category = "technical",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CssStyles = "",
+                            Description = "Compact technical layout: narrow margins, 10 pt text, teal headings, left-aligned header, projects before experience.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Modern Tech",
+                            PreviewImageUrl = "",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Sans\", \"docx_font_family\": \"Calibri\", \"accent_color\": \"#0F766E\", \"heading_style\": \"accent_rule\", \"header_layout\": \"left\", \"page_margins\": \"narrow\", \"font_size\": 10, \"color_scheme\": \"full_color\", \"section_order\": [\"professional_summary\", \"skills\", \"projects\", \"experience\", \"education\", \"certifications\"]}"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Category = "classic",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CssStyles = "",
+                            Description = "Traditional serif layout in black: wide margins, capitalised headings, centred header, education before skills.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Classic",
+                            PreviewImageUrl = "",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Serif\", \"docx_font_family\": \"Cambria\", \"accent_color\": \"#000000\", \"heading_style\": \"caps\", \"header_layout\": \"centered\", \"page_margins\": \"wide\", \"font_size\": 11, \"color_scheme\": \"monochrome\", \"section_order\": [\"professional_summary\", \"experience\", \"education\", \"skills\", \"projects\", \"certifications\"]}"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Category = "creative",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CssStyles = "",
+                            Description = "Colourful layout: purple heading bands with white text, left-aligned header, projects and skills up front.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Creative",
+                            PreviewImageUrl = "",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Sans\", \"docx_font_family\": \"Calibri\", \"accent_color\": \"#7B2D8E\", \"heading_style\": \"band\", \"header_layout\": \"left\", \"page_margins\": \"normal\", \"font_size\": 11, \"color_scheme\": \"full_color\", \"section_order\": [\"professional_summary\", \"projects\", \"skills\", \"experience\", \"certifications\", \"education\"]}"
+                        });
                 });
 
             modelBuilder.Entity("CvTailor.Data.Framework.AdminLogEntry", b =>
@@ -1284,6 +1338,60 @@ namespace CvTailor.Data.Migrations
                         .HasName("generation_cvtemplate_pkey");
 
                     b.ToTable("generation_cvtemplate", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Category = "modern",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Clean single-column layout: sans-serif, navy headings over a thin rule, centred header. Suits most roles.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Professional",
+                            PreviewImageUrl = "",
+                            PromptTemplate = "Write a Professional CV: tailor it to the job description and cite the evidence.",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Sans\", \"docx_font_family\": \"Calibri\", \"accent_color\": \"#1F4E79\", \"heading_style\": \"rule\", \"header_layout\": \"centered\", \"page_margins\": \"normal\", \"font_size\": 11, \"color_scheme\": \"accent\", \"section_order\": [\"professional_summary\", \"skills\", \"experience\", \"projects\", \"education\", \"certifications\"]}"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Category = "technical",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Compact technical layout: narrow margins, 10 pt text, teal headings, left-aligned header, projects before experience.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Modern Tech",
+                            PreviewImageUrl = "",
+                            PromptTemplate = "Write a Modern Tech CV: tailor it to the job description and cite the evidence.",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Sans\", \"docx_font_family\": \"Calibri\", \"accent_color\": \"#0F766E\", \"heading_style\": \"accent_rule\", \"header_layout\": \"left\", \"page_margins\": \"narrow\", \"font_size\": 10, \"color_scheme\": \"full_color\", \"section_order\": [\"professional_summary\", \"skills\", \"projects\", \"experience\", \"education\", \"certifications\"]}"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Category = "classic",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Traditional serif layout in black: wide margins, capitalised headings, centred header, education before skills.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Classic",
+                            PreviewImageUrl = "",
+                            PromptTemplate = "Write a Classic CV: tailor it to the job description and cite the evidence.",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Serif\", \"docx_font_family\": \"Cambria\", \"accent_color\": \"#000000\", \"heading_style\": \"caps\", \"header_layout\": \"centered\", \"page_margins\": \"wide\", \"font_size\": 11, \"color_scheme\": \"monochrome\", \"section_order\": [\"professional_summary\", \"experience\", \"education\", \"skills\", \"projects\", \"certifications\"]}"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Category = "creative",
+                            CreatedAt = new DateTime(2026, 11, 24, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Description = "Colourful layout: purple heading bands with white text, left-aligned header, projects and skills up front.",
+                            IsActive = true,
+                            IsPremium = false,
+                            Name = "Creative",
+                            PreviewImageUrl = "",
+                            PromptTemplate = "Write a Creative CV: tailor it to the job description and cite the evidence.",
+                            TemplateConfig = "{\"font_family\": \"DejaVu Sans\", \"docx_font_family\": \"Calibri\", \"accent_color\": \"#7B2D8E\", \"heading_style\": \"band\", \"header_layout\": \"left\", \"page_margins\": \"normal\", \"font_size\": 11, \"color_scheme\": \"full_color\", \"section_order\": [\"professional_summary\", \"projects\", \"skills\", \"experience\", \"certifications\", \"education\"]}"
+                        });
                 });
 
             modelBuilder.Entity("CvTailor.Data.Generation.GeneratedDocument", b =>

@@ -47,6 +47,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             return Result(ImportOutcome.InvalidSource, orphanErrors, notes, total);
         }
 
+        var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
         MediaFiles? media = null;
         var referenced = await MediaFiles.ReferencedAsync(source, ct);
         if (options.MediaDirectory is not null)
@@ -100,6 +101,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 mark = total.Elapsed;
             }
 
+            await builtIns.DeleteReplacedAsync(target, transaction, ct);
             Mark("prepare");
             var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
             var skips = new SkipRegistry();
@@ -129,7 +131,8 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             progress.Phase("identities");
             foreach (var scan in scans.Where(s => s.Plan.Identity is not null))
             {
-                var highWater = Math.Max(scan.MaxKey, scan.Plan.SourceSequence ?? 0);
+                // Built-ins that stay keep their ids: the identity must not restart below them.
+                var highWater = Math.Max(Math.Max(scan.MaxKey, scan.Plan.SourceSequence ?? 0), builtIns.Kept(scan.Plan.Name).DefaultIfEmpty().Max());
                 await TargetDatabase.RestartIdentityAsync(target, scan.Plan.Name, scan.Plan.Identity!.Name, highWater, transaction, ct);
             }
 
@@ -142,7 +145,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             if (options.Verify)
             {
                 progress.Phase("verification");
-                var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, progress, ct);
+                var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
                 var targetOrphans = await ForeignKeyScan.TargetAsync(target, plan.Tables, ct);
                 var mediaCheck = media is null ? null
                     : options.DryRun ? new MediaCheck(media.Files.Count, media.Bytes, [], [], [])

@@ -16,7 +16,10 @@ public static class TargetDatabase
         return builder.Build();
     }
 
-    /// <summary>Tables of <paramref name="plans"/> that already hold rows, with their counts.</summary>
+    /// <summary>
+    /// Tables of <paramref name="plans"/> that already hold rows, with their counts. The built-in template rows the
+    /// migrations seed (<see cref="BuiltInRows.Seeded"/>) are not data: an import may replace them.
+    /// </summary>
     public static async Task<List<(string Table, long Rows)>> NonEmptyTablesAsync(
         NpgsqlConnection connection, IEnumerable<TablePlan> plans, NpgsqlTransaction? transaction, CancellationToken ct)
     {
@@ -24,7 +27,9 @@ public static class TargetDatabase
         var found = new List<(string, long)>();
         foreach (var plan in plans)
         {
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Sql.Quote(plan.Name)}", connection, transaction);
+            var seeded = BuiltInRows.Seeded.GetValueOrDefault(plan.Name);
+            var where = seeded is null ? "" : $" WHERE id NOT BETWEEN {seeded.Min()} AND {seeded.Max()}";
+            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Sql.Quote(plan.Name)}{where}", connection, transaction);
             var rows = (long)(await command.ExecuteScalarAsync(ct))!;
             if (rows > 0)
             {

@@ -27,6 +27,7 @@ public static class SqliteVerifier
         }
 
         var sourceOrphans = await ForeignKeyScan.SourceAsync(source, plan.Tables, ct);
+        var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
         var skips = new SkipRegistry();
         var scans = plan.Tables.Select(t => new SourceTableScan(t, skips, null, digest: true)).ToList();
         progress.Phase("verification");
@@ -34,7 +35,7 @@ public static class SqliteVerifier
         Dictionary<string, Values.TableDigest> digests;
         try
         {
-            digests = await Verifier.TargetDigestsAsync(target, plan.Tables, progress, ct);
+            digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
         }
         finally
         {

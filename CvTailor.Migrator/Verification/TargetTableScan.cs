@@ -4,17 +4,27 @@ using Npgsql;
 
 namespace CvTailor.Migrator.Verification;
 
-/// <summary>Reads one target table (the columns the source has) and builds its checksum like the source side does.</summary>
+/// <summary>
+/// Reads one target table (the columns the source has) and builds its checksum like the source side does, leaving out
+/// the rows with <c>excludedIds</c> (built-in templates the source does not have).
+/// </summary>
 public static class TargetTableScan
 {
-    public static async Task<TableDigest> DigestAsync(NpgsqlConnection connection, TablePlan plan, CancellationToken ct)
+    public static async Task<TableDigest> DigestAsync(NpgsqlConnection connection, TablePlan plan, IReadOnlyList<long> excludedIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(excludedIds);
         var digest = new TableDigest();
         var canonical = new CanonicalRow();
         await using var command = new NpgsqlCommand(
-            $"SELECT {Sql.ColumnList(plan.Columns.Select(c => c.Name))} FROM {Sql.Quote(plan.Name)}", connection);
+            $"SELECT {Sql.ColumnList(plan.Columns.Select(c => c.Name))} FROM {Sql.Quote(plan.Name)}" +
+            (excludedIds.Count > 0 ? " WHERE id <> ALL(@excluded)" : ""), connection);
+        if (excludedIds.Count > 0)
+        {
+            command.Parameters.AddWithValue("excluded", excludedIds.ToArray());
+        }
+
         command.CommandTimeout = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

@@ -9,14 +9,15 @@ namespace CvTailor.Migrator.Verification;
 public static class Verifier
 {
     public static async Task<Dictionary<string, TableDigest>> TargetDigestsAsync(
-        NpgsqlConnection target, IReadOnlyList<TablePlan> plans, IMigrationProgress progress, CancellationToken ct)
+        NpgsqlConnection target, IReadOnlyList<TablePlan> plans, BuiltInRows builtIns, IMigrationProgress progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(builtIns);
         ArgumentNullException.ThrowIfNull(plans);
         ArgumentNullException.ThrowIfNull(progress);
         var digests = new Dictionary<string, TableDigest>(StringComparer.Ordinal);
         foreach (var plan in plans)
         {
-            digests[plan.Name] = await TargetTableScan.DigestAsync(target, plan, ct);
+            digests[plan.Name] = await TargetTableScan.DigestAsync(target, plan, builtIns.Kept(plan.Name), ct);
         }
 
         return digests;

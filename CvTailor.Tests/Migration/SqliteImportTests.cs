@@ -1,3 +1,4 @@
+using CvTailor.Data.Export;
 using CvTailor.Migrator.Cli;
 using CvTailor.Migrator.Export;
 using CvTailor.Migrator.Import;
@@ -154,9 +155,18 @@ public sealed class SqliteImportTests : IDisposable
         var reimported = await ImportAsync(Options(second) with { SourcePath = exportedPath });
         Assert.Equal(ImportOutcome.Imported, reimported.Outcome);
         Assert.Empty(reimported.Skipped);
-        var before = imported.Report!.Tables.ToDictionary(t => t.Table, t => t.TargetChecksum);
-        var after = reimported.Report!.Tables.ToDictionary(t => t.Table, t => t.TargetChecksum);
+        // The first import's checks leave out the built-in templates the file lacked (ids 2–4); the exported file holds
+        // them, so the second import replaced all four. Those two tables are compared whole, database against database.
+        var templates = BuiltInRows.Seeded.Keys.ToHashSet();
+        var before = imported.Report!.Tables.Where(t => !templates.Contains(t.Table)).ToDictionary(t => t.Table, t => t.TargetChecksum);
+        var after = reimported.Report!.Tables.Where(t => !templates.Contains(t.Table)).ToDictionary(t => t.Table, t => t.TargetChecksum);
         Assert.Equal(before, after);
+        foreach (var table in templates)
+        {
+            var sql = $"SELECT count(*) || ':' || md5(string_agg(t::text, '|' ORDER BY id)) FROM {table} t";
+            Assert.Equal(await ScalarAsync<string>(first, sql), await ScalarAsync<string>(second, sql));
+            Assert.StartsWith("4:", await ScalarAsync<string>(second, sql), StringComparison.Ordinal);
+        }
 
         // The file is the original's schema, statement for statement, with the rows the original app expects.
         await using var file = new SqliteConnection($"Data Source={exportedPath};Mode=ReadOnly;Pooling=False");
@@ -192,10 +202,11 @@ public sealed class SqliteImportTests : IDisposable
         var target = await CreateAsync();
         var storage = _original.NewStorageRoot();
         var tables = OriginalSchema.Tables.Keys.Where(t => t != "django_migrations").ToList();
+        var fresh = await TotalRowsAsync(target, tables); // the built-in templates the migrations seed
 
         // Past the users, artifacts and links, before the vectors: the fault hits mid-run.
         await Assert.ThrowsAsync<InjectedFaultException>(() => ImportAsync(Options(target, storage) with { FaultAfterRows = 25 }));
-        Assert.Equal(0L, await TotalRowsAsync(target, tables));
+        Assert.Equal(fresh, await TotalRowsAsync(target, tables));
         Assert.Equal(0L, await ScalarAsync<long>(target, "SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM accounts_user_id_seq"));
         Assert.False(Directory.Exists(storage) && Directory.EnumerateFileSystemEntries(storage).Any());
 
@@ -204,7 +215,7 @@ public sealed class SqliteImportTests : IDisposable
             ["import-sqlite", _original.DatabasePath, "--target", target, "--media", _original.MediaDirectory, "--storage-root", storage, "--fault-after-rows", "3"],
             new TestConsole());
         Assert.Equal(MigratorCli.FailedExitCode, exit);
-        Assert.Equal(0L, await TotalRowsAsync(target, tables));
+        Assert.Equal(fresh, await TotalRowsAsync(target, tables));
         Assert.False(Directory.Exists(storage) && Directory.EnumerateFileSystemEntries(storage).Any());
 
         // Nothing half-done blocks a clean run afterwards.
@@ -235,6 +246,8 @@ public sealed class SqliteImportTests : IDisposable
     {
         var target = await CreateAsync();
         var storage = _original.NewStorageRoot();
+        var tables = OriginalSchema.Tables.Keys.Where(t => t != "django_migrations").ToList();
+        var fresh = await TotalRowsAsync(target, tables);
 
         var result = await ImportAsync(Options(target, storage) with { DryRun = true });
 
@@ -242,8 +255,57 @@ public sealed class SqliteImportTests : IDisposable
         Assert.True(result.Report!.Ok);
         Assert.Equal(3, result.Skipped.Count);
         Assert.Equal(3, result.Tables.Single(t => t.Table == "accounts_user").Loaded);
-        Assert.Equal(0L, await TotalRowsAsync(target, OriginalSchema.Tables.Keys.Where(t => t != "django_migrations")));
+        Assert.Equal(fresh, await TotalRowsAsync(target, tables));
+        Assert.Equal(
+            ExportTemplateSeed.All.Select(t => t.Name).ToArray(),
+            await TemplateNamesAsync(target, "export_exporttemplate")); // the built-ins the dry run replaced in its transaction are back
         Assert.False(Directory.Exists(storage));
+    }
+
+    [Fact]
+    public async Task Template_rows_of_the_file_replace_the_built_ins_of_the_same_id_and_the_other_built_ins_stay()
+    {
+        var target = await CreateAsync();
+        Assert.Equal(ExportTemplateSeed.All.Select(t => t.Name).ToArray(), await TemplateNamesAsync(target, "generation_cvtemplate"));
+
+        var result = await ImportAsync(Options(target));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.True(result.Report!.Ok, string.Join("\n", result.Report.Differences()));
+        // The file has CV template 1 "Modern" and export template 1 "Classic" (inactive, premium): they take id 1.
+        Assert.Equal(["Modern", "Modern Tech", "Classic", "Creative"], await TemplateNamesAsync(target, "generation_cvtemplate"));
+        Assert.Equal(["Classic", "Modern Tech", "Classic", "Creative"], await TemplateNamesAsync(target, "export_exporttemplate"));
+        Assert.False(await ScalarAsync<bool>(target, "SELECT is_active FROM export_exporttemplate WHERE id = 1"));
+        Assert.Equal("2024-01-01 00:00:00+00", await ScalarAsync<string>(target, "SELECT created_at::text FROM generation_cvtemplate WHERE id = 1"));
+        // The report counts the file's rows only: one row each, though the table now has four.
+        Assert.Equal((1L, 1L), result.Report.Tables.Where(t => t.Table == "export_exporttemplate").Select(t => (t.SourceRows, t.TargetRows)).Single());
+        // New templates continue after the built-ins.
+        Assert.Equal(5L, await ScalarAsync<long>(target, "SELECT nextval(pg_get_serial_sequence('generation_cvtemplate', 'id'))"));
+        Assert.Equal(5L, await ScalarAsync<long>(target, "SELECT nextval(pg_get_serial_sequence('export_exporttemplate', 'id'))"));
+        // --verify-only agrees; a changed built-in that stayed is not the file's business, a changed imported row is.
+        await ExecuteAsync(target, "UPDATE export_exporttemplate SET name = 'Renamed' WHERE id = 3");
+        Assert.True((await SqliteVerifier.RunAsync(Options(target), SilentProgress.Instance, CancellationToken.None)).Report!.Ok);
+        await ExecuteAsync(target, "UPDATE export_exporttemplate SET name = 'Renamed' WHERE id = 1");
+        var changed = await SqliteVerifier.RunAsync(Options(target), SilentProgress.Instance, CancellationToken.None);
+        Assert.Equal(["export_exporttemplate"], changed.Report!.Tables.Where(t => !t.Ok).Select(t => t.Table).ToArray());
+    }
+
+    [Fact]
+    public async Task A_file_without_template_rows_keeps_all_four_built_ins()
+    {
+        _original.Execute("UPDATE export_exportjob SET template_id = NULL");
+        _original.Execute("DELETE FROM generation_cvtemplate");
+        _original.Execute("DELETE FROM export_exporttemplate");
+        _original.Execute("DELETE FROM sqlite_sequence WHERE name IN ('generation_cvtemplate', 'export_exporttemplate')");
+        var target = await CreateAsync();
+
+        var result = await ImportAsync(Options(target));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.True(result.Report!.Ok, string.Join("\n", result.Report.Differences()));
+        Assert.Equal(ExportTemplateSeed.All.Select(t => t.Name).ToArray(), await TemplateNamesAsync(target, "export_exporttemplate"));
+        Assert.Equal(ExportTemplateSeed.All.Select(t => t.Name).ToArray(), await TemplateNamesAsync(target, "generation_cvtemplate"));
+        Assert.Equal(5L, await ScalarAsync<long>(target, "SELECT nextval(pg_get_serial_sequence('export_exporttemplate', 'id'))"));
     }
 
     [Fact]
@@ -251,12 +313,14 @@ public sealed class SqliteImportTests : IDisposable
     {
         _original.Execute("UPDATE artifacts_evidencelink SET last_validated = '2024-13-45 99:00:00' WHERE id = 3");
         var target = await CreateAsync();
+        var tables = OriginalSchema.Tables.Keys.Where(t => t != "django_migrations").ToList();
+        var fresh = await TotalRowsAsync(target, tables);
 
         var result = await ImportAsync(Options(target));
 
         Assert.Equal(ImportOutcome.InvalidSource, result.Outcome);
         Assert.StartsWith("artifacts_evidencelink row 3, column last_validated:", result.Messages[0], StringComparison.Ordinal);
-        Assert.Equal(0L, await TotalRowsAsync(target, OriginalSchema.Tables.Keys.Where(t => t != "django_migrations")));
+        Assert.Equal(fresh, await TotalRowsAsync(target, tables));
     }
 
     [Fact]
@@ -283,6 +347,20 @@ public sealed class SqliteImportTests : IDisposable
         }
 
         return [.. ids];
+    }
+
+    static async Task<string[]> TemplateNamesAsync(string target, string table)
+    {
+        await using var dataSource = TargetDatabase.CreateDataSource(target);
+        await using var command = dataSource.CreateCommand($"SELECT name FROM {table} ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return [.. names];
     }
 
     static async Task<T> SqliteScalarAsync<T>(SqliteConnection file, string sql)

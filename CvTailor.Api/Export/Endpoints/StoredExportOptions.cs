@@ -5,12 +5,14 @@ namespace CvTailor.Api.Export.Endpoints;
 
 /// <summary>
 /// Turns <c>export_options</c> as stored (ours, or an imported original row, where keys may be missing or odd) into
-/// the renderer's <see cref="ExportOptions"/>. Unknown or malformed values fall back to the defaults.
+/// the renderer's <see cref="ExportOptions"/>. Unknown or malformed values fall back to the defaults: the export
+/// template's (<paramref name="template"/>) for margins, font size and colour scheme, then the renderer's.
 /// </summary>
 public static class StoredExportOptions
 {
-    public static ExportOptions Read(string json, DateTime createdAt)
+    public static ExportOptions Read(string json, DateTime createdAt, TemplateStyle? template = null)
     {
+        var style = template ?? TemplateStyle.Default;
         var root = Parse(json);
         var options = root["options"] as JsonObject ?? [];
         var sections = root["sections"] as JsonObject ?? [];
@@ -28,16 +30,21 @@ public static class StoredExportOptions
             PageMargins = Text(options, "page_margins") switch
             {
                 "narrow" => PageMargins.Narrow,
+                "normal" => PageMargins.Normal,
                 "wide" => PageMargins.Wide,
-                _ => PageMargins.Normal,
+                _ => style.PageMargins ?? defaults.PageMargins,
             },
-            FontSize = options["font_size"] is JsonValue v && v.TryGetValue<int>(out var size) && size is >= 10 and <= 14 ? size : defaults.FontSize,
+            FontSize = options["font_size"] is JsonValue v && v.TryGetValue<int>(out var size) && size is >= 10 and <= 14
+                ? size
+                : style.FontSize ?? defaults.FontSize,
             ColorScheme = Text(options, "color_scheme") switch
             {
+                "monochrome" => ColorScheme.Monochrome,
                 "accent" => ColorScheme.Accent,
                 "full_color" => ColorScheme.FullColor,
-                _ => ColorScheme.Monochrome,
+                _ => style.ColorScheme ?? defaults.ColorScheme,
             },
+            Style = style,
             PageSize = Text(options, "page_size") == "a4" ? PageSize.A4 : PageSize.Letter,
             Sections = new ExportSections
             {

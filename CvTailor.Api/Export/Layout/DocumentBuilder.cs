@@ -5,7 +5,7 @@ namespace CvTailor.Api.Export.Layout;
 /// <summary>
 /// Lays out a CV or cover letter as <see cref="Block"/>s, applying the section switches and the evidence format:
 /// links inline ("hyperlinks"), numbered references with a closing "Supporting Evidence" list ("footnotes"), or that
-/// list with a QR code per link ("qr_codes").
+/// list with a QR code per link ("qr_codes"). CV sections follow the export template's order.
 /// </summary>
 public static class DocumentBuilder
 {
@@ -19,100 +19,116 @@ public static class DocumentBuilder
         var evidence = new List<(string Url, string Label)>();
         var sections = options.Sections;
 
-        if (sections.IncludeProfessionalSummary && cv.ProfessionalSummary.Length > 0)
+        // The template's section order (the original's without one); footnote numbers follow the order on the page.
+        foreach (var section in options.Style.SectionOrder)
         {
-            blocks.Add(new HeadingBlock(SectionTitles.ProfessionalSummary));
-            blocks.Add(new ParagraphBlock([new Span(cv.ProfessionalSummary)]));
-        }
-
-        if (sections.IncludeSkills && cv.KeySkills.Count > 0)
-        {
-            blocks.Add(new HeadingBlock(SectionTitles.KeySkills));
-            blocks.Add(new ParagraphBlock([new Span(string.Join(", ", cv.KeySkills))]));
-        }
-
-        if (sections.IncludeExperience && cv.Experience.Count > 0)
-        {
-            blocks.Add(new HeadingBlock(SectionTitles.Experience));
-            foreach (var e in cv.Experience)
+            switch (section)
             {
-                var title = new List<Span> { new(e.Title, SpanStyle.Bold) };
-                title.AddRange(References(e.EvidenceReferences, e.Title, options, evidence));
-                blocks.Add(new ParagraphBlock(title));
-                var meta = string.Join(" | ", new[] { e.Organization, e.Duration }.Where(s => s.Length > 0));
-                if (meta.Length > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span(meta, SpanStyle.Subtle)]));
-                }
+                case CvSection.ProfessionalSummary:
+                    if (sections.IncludeProfessionalSummary && cv.ProfessionalSummary.Length > 0)
+                    {
+                        blocks.Add(new HeadingBlock(SectionTitles.ProfessionalSummary));
+                        blocks.Add(new ParagraphBlock([new Span(cv.ProfessionalSummary)]));
+                    }
+                    break;
+                case CvSection.Skills:
+                    if (sections.IncludeSkills && cv.KeySkills.Count > 0)
+                    {
+                        blocks.Add(new HeadingBlock(SectionTitles.KeySkills));
+                        blocks.Add(new ParagraphBlock([new Span(string.Join(", ", cv.KeySkills))]));
+                    }
+                    break;
+                case CvSection.Experience:
+                    if (sections.IncludeExperience && cv.Experience.Count > 0)
+                    {
+                        blocks.Add(new HeadingBlock(SectionTitles.Experience));
+                        foreach (var e in cv.Experience)
+                        {
+                            var title = new List<Span> { new(e.Title, SpanStyle.Bold) };
+                            title.AddRange(References(e.EvidenceReferences, e.Title, options, evidence));
+                            blocks.Add(new ParagraphBlock(title));
+                            var meta = string.Join(" | ", new[] { e.Organization, e.Duration }.Where(s => s.Length > 0));
+                            if (meta.Length > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span(meta, SpanStyle.Subtle)]));
+                            }
 
-                blocks.AddRange(e.Achievements.Select(a => new ParagraphBlock([new Span(a)], IsBullet: true)));
-                if (e.TechnologiesUsed.Count > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span("Technologies: " + string.Join(", ", e.TechnologiesUsed), SpanStyle.Italic)]));
-                }
+                            blocks.AddRange(e.Achievements.Select(a => new ParagraphBlock([new Span(a)], IsBullet: true)));
+                            if (e.TechnologiesUsed.Count > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span("Technologies: " + string.Join(", ", e.TechnologiesUsed), SpanStyle.Italic)]));
+                            }
 
-                AddInlineLinks(blocks, e.EvidenceReferences, options);
-            }
-        }
+                            AddInlineLinks(blocks, e.EvidenceReferences, options);
+                        }
+                    }
+                    break;
+                case CvSection.Projects:
+                    if (sections.IncludeProjects && cv.Projects.Count > 0)
+                    {
+                        blocks.Add(new HeadingBlock(SectionTitles.Projects));
+                        foreach (var p in cv.Projects)
+                        {
+                            var urls = p.EvidenceUrl.Length > 0 ? new[] { p.EvidenceUrl } : [];
+                            var title = new List<Span> { new(p.Name, SpanStyle.Bold) };
+                            title.AddRange(References(urls, p.Name, options, evidence));
+                            blocks.Add(new ParagraphBlock(title));
+                            if (p.Description.Length > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span(p.Description)]));
+                            }
 
-        if (sections.IncludeProjects && cv.Projects.Count > 0)
-        {
-            blocks.Add(new HeadingBlock(SectionTitles.Projects));
-            foreach (var p in cv.Projects)
-            {
-                var urls = p.EvidenceUrl.Length > 0 ? new[] { p.EvidenceUrl } : [];
-                var title = new List<Span> { new(p.Name, SpanStyle.Bold) };
-                title.AddRange(References(urls, p.Name, options, evidence));
-                blocks.Add(new ParagraphBlock(title));
-                if (p.Description.Length > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span(p.Description)]));
-                }
+                            if (p.Technologies.Count > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span("Technologies: " + string.Join(", ", p.Technologies), SpanStyle.Italic)]));
+                            }
 
-                if (p.Technologies.Count > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span("Technologies: " + string.Join(", ", p.Technologies), SpanStyle.Italic)]));
-                }
+                            if (p.ImpactMetrics.Length > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span("Impact: " + p.ImpactMetrics, SpanStyle.Italic)]));
+                            }
 
-                if (p.ImpactMetrics.Length > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span("Impact: " + p.ImpactMetrics, SpanStyle.Italic)]));
-                }
+                            AddInlineLinks(blocks, urls, options);
+                        }
+                    }
+                    break;
+                case CvSection.Education:
+                    if (sections.IncludeEducation && cv.Education.Count > 0)
+                    {
+                        blocks.Add(new HeadingBlock(SectionTitles.Education));
+                        foreach (var e in cv.Education)
+                        {
+                            blocks.Add(new ParagraphBlock([new Span(e.Degree, SpanStyle.Bold)]));
+                            var meta = string.Join(" | ", new[] { e.Institution, e.Year }.Where(s => s.Length > 0));
+                            if (meta.Length > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span(meta, SpanStyle.Subtle)]));
+                            }
 
-                AddInlineLinks(blocks, urls, options);
-            }
-        }
-
-        if (sections.IncludeEducation && cv.Education.Count > 0)
-        {
-            blocks.Add(new HeadingBlock(SectionTitles.Education));
-            foreach (var e in cv.Education)
-            {
-                blocks.Add(new ParagraphBlock([new Span(e.Degree, SpanStyle.Bold)]));
-                var meta = string.Join(" | ", new[] { e.Institution, e.Year }.Where(s => s.Length > 0));
-                if (meta.Length > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span(meta, SpanStyle.Subtle)]));
-                }
-
-                if (e.Details.Length > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span(e.Details)]));
-                }
-            }
-        }
-
-        if (sections.IncludeCertifications && cv.Certifications.Count > 0)
-        {
-            blocks.Add(new HeadingBlock(SectionTitles.Certifications));
-            foreach (var c in cv.Certifications)
-            {
-                blocks.Add(new ParagraphBlock([new Span(c.Name, SpanStyle.Bold)]));
-                var meta = string.Join(" | ", new[] { c.Issuer, c.Date }.Where(s => s.Length > 0));
-                if (meta.Length > 0)
-                {
-                    blocks.Add(new ParagraphBlock([new Span(meta, SpanStyle.Subtle)]));
-                }
+                            if (e.Details.Length > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span(e.Details)]));
+                            }
+                        }
+                    }
+                    break;
+                case CvSection.Certifications:
+                    if (sections.IncludeCertifications && cv.Certifications.Count > 0)
+                    {
+                        blocks.Add(new HeadingBlock(SectionTitles.Certifications));
+                        foreach (var c in cv.Certifications)
+                        {
+                            blocks.Add(new ParagraphBlock([new Span(c.Name, SpanStyle.Bold)]));
+                            var meta = string.Join(" | ", new[] { c.Issuer, c.Date }.Where(s => s.Length > 0));
+                            if (meta.Length > 0)
+                            {
+                                blocks.Add(new ParagraphBlock([new Span(meta, SpanStyle.Subtle)]));
+                            }
+                        }
+                    }
+                    break;
+                default:
+                    throw new NotSupportedException(section.ToString());
             }
         }
 

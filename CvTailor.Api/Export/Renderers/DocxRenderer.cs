@@ -12,12 +12,11 @@ namespace CvTailor.Api.Export.Renderers;
 /// <summary>
 /// Renders a <see cref="RenderDocument"/> to DOCX with real styles: the name as Heading 1, sections as Heading 2,
 /// bullets through a numbering definition, hyperlinks as relationships, QR codes as embedded PNG pictures, the
-/// watermark text in the page header, and title/author core properties.
+/// watermark text in the page header, and title/author core properties. The export template's
+/// <see cref="TemplateStyle"/> sets the font, the heading colour and look (rule, capitals, band) and the header alignment.
 /// </summary>
 public sealed class DocxRenderer
 {
-    const string BodyFont = "Calibri";
-
     public void Render(RenderDocument document, ExportOptions options, Stream output)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -38,15 +37,16 @@ public sealed class DocxRenderer
         AddNumbering(main);
         var body = new Body();
         var images = 0;
+        var headerCentred = options.Style.HeaderLayout == HeaderLayout.Centered;
         foreach (var block in document.Blocks)
         {
             switch (block)
             {
                 case NameBlock name:
-                    body.Append(Paragraph("Heading1", [new Span(name.Text)], main, centred: true));
+                    body.Append(Paragraph("Heading1", [new Span(name.Text)], main, centred: headerCentred));
                     break;
                 case ContactBlock contact:
-                    body.Append(Paragraph(null, contact.Spans, main, centred: true));
+                    body.Append(Paragraph(null, contact.Spans, main, centred: headerCentred));
                     break;
                 case HeadingBlock heading:
                     body.Append(Paragraph("Heading2", [new Span(heading.Text)], main));
@@ -210,23 +210,25 @@ public sealed class DocxRenderer
     static void AddStyles(MainDocumentPart main, ExportOptions options)
     {
         var size = (Math.Clamp(options.FontSize, 10, 14) * 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var accent = options.ColorScheme == ColorScheme.Monochrome ? "000000" : "1F4E79";
+        var style = options.Style;
+        var bodyFont = style.DocxFontFamily;
+        var accent = options.ColorScheme == ColorScheme.Monochrome ? "000000" : style.AccentColor;
         var link = options.ColorScheme switch
         {
             ColorScheme.Monochrome => "000000",
-            ColorScheme.Accent => "1F4E79",
+            ColorScheme.Accent => style.AccentColor,
             _ => "0563C1",
         };
         var part = main.AddNewPart<StyleDefinitionsPart>();
         var styles = new Styles(
             new DocDefaults(
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
-                    new RunFonts { Ascii = BodyFont, HighAnsi = BodyFont, ComplexScript = BodyFont, EastAsia = BodyFont },
+                    new RunFonts { Ascii = bodyFont, HighAnsi = bodyFont, ComplexScript = bodyFont, EastAsia = bodyFont },
                     new FontSize { Val = size })),
                 new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(new SpacingBetweenLines { After = "60", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
             new Style(new StyleName { Val = "Normal" }, new PrimaryStyle()) { Type = StyleValues.Paragraph, StyleId = "Normal", Default = true },
-            Heading("Heading1", "heading 1", 0, (int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) + 14).ToString(System.Globalization.CultureInfo.InvariantCulture), accent),
-            Heading("Heading2", "heading 2", 1, (int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) + 4).ToString(System.Globalization.CultureInfo.InvariantCulture), accent),
+            Heading("Heading1", "heading 1", 0, (int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) + 14).ToString(System.Globalization.CultureInfo.InvariantCulture), accent, HeadingStyle.Rule),
+            Heading("Heading2", "heading 2", 1, (int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) + 4).ToString(System.Globalization.CultureInfo.InvariantCulture), accent, style.HeadingStyle),
             new Style(
                 new StyleName { Val = "List Bullet" },
                 new BasedOn { Val = "Normal" },
@@ -243,18 +245,48 @@ public sealed class DocxRenderer
         part.Styles.Save();
     }
 
-    static Style Heading(string id, string name, int level, string size, string color) =>
-        new(
+    /// <summary>
+    /// A heading style. <see cref="HeadingStyle.Rule"/> is the plain bold heading (the look without a template);
+    /// the others add a bottom border in the accent colour, capitals, or a shaded band with white text.
+    /// </summary>
+    static Style Heading(string id, string name, int level, string size, string color, HeadingStyle look)
+    {
+        var paragraph = new StyleParagraphProperties(new KeepNext());
+        if (look is HeadingStyle.AccentRule or HeadingStyle.Caps)
+        {
+            paragraph.Append(new ParagraphBorders(new BottomBorder
+            {
+                Val = BorderValues.Single,
+                Color = color,
+                Size = look == HeadingStyle.AccentRule ? 12u : 4u, // eighths of a point
+                Space = 1,
+            }));
+        }
+
+        if (look == HeadingStyle.Band)
+        {
+            paragraph.Append(new Shading { Val = ShadingPatternValues.Clear, Color = "auto", Fill = color });
+        }
+
+        paragraph.Append(new SpacingBetweenLines { Before = level == 0 ? "0" : "240", After = "80" });
+        paragraph.Append(new OutlineLevel { Val = level });
+        var run = new StyleRunProperties(new Bold());
+        if (look == HeadingStyle.Caps)
+        {
+            run.Append(new Caps());
+        }
+
+        run.Append(new Color { Val = look == HeadingStyle.Band ? "FFFFFF" : color });
+        run.Append(new FontSize { Val = size });
+        return new Style(
             new StyleName { Val = name },
             new BasedOn { Val = "Normal" },
             new NextParagraphStyle { Val = "Normal" },
             new PrimaryStyle(),
-            new StyleParagraphProperties(
-                new KeepNext(),
-                new SpacingBetweenLines { Before = level == 0 ? "0" : "240", After = "80" },
-                new OutlineLevel { Val = level }),
-            new StyleRunProperties(new Bold(), new Color { Val = color }, new FontSize { Val = size }))
+            paragraph,
+            run)
         { Type = StyleValues.Paragraph, StyleId = id };
+    }
 
     static void AddNumbering(MainDocumentPart main)
     {

@@ -8,6 +8,9 @@ public sealed record PdfFontOptions
 {
     public string FamilyName { get; init; } = "DejaVu Sans";
 
-    /// <summary>Directory holding DejaVuSans.ttf and DejaVuSans-Bold.ttf; optional.</summary>
+    /// <summary>The family of serif templates (Classic); when it cannot be loaded they use <see cref="FamilyName"/>.</summary>
+    public string SerifFamilyName { get; init; } = "DejaVu Serif";
+
+    /// <summary>Directory holding DejaVuSans.ttf and DejaVuSans-Bold.ttf (and optionally DejaVuSerif*.ttf); optional.</summary>
     public string? FontDirectory { get; init; }
 }

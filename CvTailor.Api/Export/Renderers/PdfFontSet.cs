@@ -2,53 +2,83 @@ using SkiaSharp;
 
 namespace CvTailor.Api.Export.Renderers;
 
-/// <summary>Regular and bold typefaces for the PDF, resolved once and shared (typefaces are immutable).</summary>
+/// <summary>
+/// Regular and bold typefaces for the PDF, resolved once and shared (typefaces are immutable). The serif pair for
+/// serif templates is resolved on first use and falls back to the sans pair when the family is not installed, so a
+/// missing optional font changes the look, never the outcome.
+/// </summary>
 public sealed class PdfFontSet : IDisposable
 {
-    PdfFontSet(SKTypeface regular, SKTypeface bold)
+    readonly Lazy<(SKTypeface Regular, SKTypeface Bold)?> _serif;
+
+    PdfFontSet(SKTypeface regular, SKTypeface bold, Func<(SKTypeface, SKTypeface)?> serif)
     {
         Regular = regular;
         Bold = bold;
+        _serif = new Lazy<(SKTypeface, SKTypeface)?>(serif, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public SKTypeface Regular { get; }
 
     public SKTypeface Bold { get; }
 
+    /// <summary>The regular and bold faces for <paramref name="font"/>.</summary>
+    public (SKTypeface Regular, SKTypeface Bold) For(TemplateFont font) =>
+        font == TemplateFont.Serif && _serif.Value is { } serif ? serif : (Regular, Bold);
+
     public static PdfFontSet Resolve(PdfFontOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!string.IsNullOrEmpty(options.FontDirectory))
         {
-            SKTypeface Load(string file)
-            {
-                var path = Path.Combine(options.FontDirectory, file);
-                return SKTypeface.FromFile(path)
-                       ?? throw new InvalidOperationException($"Font file '{path}' could not be loaded.");
-            }
+            SKTypeface? TryLoad(string file) => SKTypeface.FromFile(Path.Combine(options.FontDirectory, file));
+            SKTypeface Load(string file) => TryLoad(file)
+                ?? throw new InvalidOperationException($"Font file '{Path.Combine(options.FontDirectory, file)}' could not be loaded.");
 
-            return new PdfFontSet(Load("DejaVuSans.ttf"), Load("DejaVuSans-Bold.ttf"));
+            return new PdfFontSet(Load("DejaVuSans.ttf"), Load("DejaVuSans-Bold.ttf"), () => Pair(TryLoad("DejaVuSerif.ttf"), TryLoad("DejaVuSerif-Bold.ttf")));
         }
 
         var manager = SKFontManager.Default;
-        SKTypeface Match(SKFontStyle style)
+        SKTypeface? TryMatch(string family, SKFontStyle style)
         {
-            var typeface = manager.MatchFamily(options.FamilyName, style);
-            if (typeface is null || !string.Equals(typeface.FamilyName, options.FamilyName, StringComparison.OrdinalIgnoreCase))
+            var typeface = manager.MatchFamily(family, style);
+            if (typeface is null || !string.Equals(typeface.FamilyName, family, StringComparison.OrdinalIgnoreCase))
             {
-                throw new InvalidOperationException(
-                    $"Font family '{options.FamilyName}' is not installed; install it (Debian: fonts-dejavu-core) or set Export:Pdf:FontDirectory.");
+                typeface?.Dispose();
+                return null;
             }
 
             return typeface;
         }
 
-        return new PdfFontSet(Match(SKFontStyle.Normal), Match(SKFontStyle.Bold));
+        SKTypeface Match(SKFontStyle style) => TryMatch(options.FamilyName, style)
+            ?? throw new InvalidOperationException(
+                $"Font family '{options.FamilyName}' is not installed; install it (Debian: fonts-dejavu-core) or set Export:Pdf:FontDirectory.");
+
+        return new PdfFontSet(Match(SKFontStyle.Normal), Match(SKFontStyle.Bold),
+            () => Pair(TryMatch(options.SerifFamilyName, SKFontStyle.Normal), TryMatch(options.SerifFamilyName, SKFontStyle.Bold)));
+    }
+
+    static (SKTypeface, SKTypeface)? Pair(SKTypeface? regular, SKTypeface? bold)
+    {
+        if (regular is not null && bold is not null)
+        {
+            return (regular, bold);
+        }
+
+        regular?.Dispose();
+        bold?.Dispose();
+        return null;
     }
 
     public void Dispose()
     {
         Regular.Dispose();
         Bold.Dispose();
+        if (_serif is { IsValueCreated: true, Value: { } serif })
+        {
+            serif.Regular.Dispose();
+            serif.Bold.Dispose();
+        }
     }
 }

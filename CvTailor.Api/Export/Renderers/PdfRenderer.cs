@@ -5,7 +5,8 @@ namespace CvTailor.Api.Export.Renderers;
 
 /// <summary>
 /// Renders a <see cref="RenderDocument"/> to a text-based PDF with SkiaSharp's PDF backend: one column, embedded
-/// (subset) fonts, selectable text, real link annotations, and title/author/subject/keywords metadata.
+/// (subset) fonts, selectable text, real link annotations, and title/author/subject/keywords metadata. The export
+/// template's <see cref="TemplateStyle"/> picks the font family, accent colour, heading style and header alignment.
 /// </summary>
 public sealed class PdfRenderer(PdfFontSet fonts)
 {
@@ -45,6 +46,9 @@ public sealed class PdfRenderer(PdfFontSet fonts)
     /// <summary>Flows blocks onto pages, top to bottom.</summary>
     sealed class PageWriter(SKDocument pdf, PdfFontSet fonts, ExportOptions options)
     {
+        readonly TemplateStyle _style = options.Style;
+        readonly SKTypeface _regular = fonts.For(options.Style.Font).Regular;
+        readonly SKTypeface _bold = fonts.For(options.Style.Font).Bold;
         readonly float _width = options.PageSize == PageSize.A4 ? 595.28f : 612f;
         readonly float _height = options.PageSize == PageSize.A4 ? 841.89f : 792f;
         readonly float _margin = options.PageMargins switch
@@ -57,11 +61,11 @@ public sealed class PdfRenderer(PdfFontSet fonts)
         readonly float _size = Math.Clamp(options.FontSize, 10, 14);
         readonly SKColor _text = SKColors.Black;
         readonly SKColor _subtle = new(0x55, 0x55, 0x55);
-        readonly SKColor _accent = options.ColorScheme == ColorScheme.Monochrome ? SKColors.Black : new SKColor(0x1F, 0x4E, 0x79);
+        readonly SKColor _accent = options.ColorScheme == ColorScheme.Monochrome ? SKColors.Black : Rgb(options.Style.AccentColor);
         readonly SKColor _link = options.ColorScheme switch
         {
             ColorScheme.Monochrome => SKColors.Black,
-            ColorScheme.Accent => new SKColor(0x1F, 0x4E, 0x79),
+            ColorScheme.Accent => Rgb(options.Style.AccentColor),
             _ => new SKColor(0x05, 0x63, 0xC1),
         };
 
@@ -70,15 +74,19 @@ public sealed class PdfRenderer(PdfFontSet fonts)
 
         float ContentWidth => _width - (2 * _margin);
 
+        bool HeaderCentred => _style.HeaderLayout == HeaderLayout.Centered;
+
+        static SKColor Rgb(string hex) => SKColor.Parse(hex);
+
         public void Write(Block block)
         {
             switch (block)
             {
                 case NameBlock name:
-                    WriteLines([new Span(name.Text, SpanStyle.Bold)], _size + 7, centred: true, indent: 0, spaceAfter: 4, nameColor: true);
+                    WriteLines([new Span(name.Text, SpanStyle.Bold)], _size + 7, centred: HeaderCentred, indent: 0, spaceAfter: 4, nameColor: true);
                     break;
                 case ContactBlock contact:
-                    WriteLines(contact.Spans, _size - 1, centred: true, indent: 0, spaceAfter: 2);
+                    WriteLines(contact.Spans, _size - 1, centred: HeaderCentred, indent: 0, spaceAfter: 2);
                     break;
                 case HeadingBlock heading:
                     WriteHeading(heading.Text);
@@ -128,7 +136,7 @@ public sealed class PdfRenderer(PdfFontSet fonts)
         {
             if (options.Watermark is { } watermark && _canvas is not null)
             {
-                using var font = new SKFont(fonts.Bold, 60);
+                using var font = new SKFont(_bold, 60);
                 var alpha = (byte)(Math.Clamp(watermark.Opacity, 0.1, 0.5) * 255);
                 using var paint = new SKPaint { Color = new SKColor(0x99, 0x99, 0x99, alpha), IsAntialias = true };
                 _canvas.Save();
@@ -148,14 +156,49 @@ public sealed class PdfRenderer(PdfFontSet fonts)
             // Keep a heading with at least two lines of what follows.
             EnsureSpace((size * 1.4f) + 8 + (_size * 2.8f));
             _y += 8;
-            using var font = new SKFont(fonts.Bold, size);
-            using var paint = new SKPaint { Color = _accent, IsAntialias = true };
-            _y += size;
-            _canvas!.DrawText(text, _margin, _y, SKTextAlign.Left, font, paint);
-            _y += 4;
-            using var rule = new SKPaint { Color = new SKColor(0xAA, 0xAA, 0xAA), StrokeWidth = 0.75f, IsStroke = true };
-            _canvas.DrawLine(_margin, _y, _width - _margin, _y, rule);
-            _y += 6;
+            using var font = new SKFont(_bold, size);
+            switch (_style.HeadingStyle)
+            {
+                case HeadingStyle.Band:
+                {
+                    // White text on an accent band: the band is drawn first so the text stays extractable on top.
+                    using var band = new SKPaint { Color = _accent, IsAntialias = true };
+                    _canvas!.DrawRect(new SKRect(_margin, _y, _width - _margin, _y + size + 6), band);
+                    using var white = new SKPaint { Color = SKColors.White, IsAntialias = true };
+                    _y += size + 1;
+                    _canvas.DrawText(text, _margin + 4, _y, SKTextAlign.Left, font, white);
+                    _y += 11;
+                    return;
+                }
+
+                case HeadingStyle.AccentRule:
+                case HeadingStyle.Caps:
+                {
+                    using var paint = new SKPaint { Color = _accent, IsAntialias = true };
+                    _y += size;
+                    var shown = _style.HeadingStyle == HeadingStyle.Caps ? text.ToUpperInvariant() : text;
+                    _canvas!.DrawText(shown, _margin, _y, SKTextAlign.Left, font, paint);
+                    _y += 4;
+                    var width = _style.HeadingStyle == HeadingStyle.AccentRule ? 1.5f : 0.5f;
+                    using var rule = new SKPaint { Color = _accent, StrokeWidth = width, IsStroke = true };
+                    _canvas.DrawLine(_margin, _y, _width - _margin, _y, rule);
+                    _y += 6;
+                    return;
+                }
+
+                case HeadingStyle.Rule:
+                default:
+                {
+                    using var paint = new SKPaint { Color = _accent, IsAntialias = true };
+                    _y += size;
+                    _canvas!.DrawText(text, _margin, _y, SKTextAlign.Left, font, paint);
+                    _y += 4;
+                    using var rule = new SKPaint { Color = new SKColor(0xAA, 0xAA, 0xAA), StrokeWidth = 0.75f, IsStroke = true };
+                    _canvas.DrawLine(_margin, _y, _width - _margin, _y, rule);
+                    _y += 6;
+                    return;
+                }
+            }
         }
 
         void WriteLines(IReadOnlyList<Span> spans, float size, bool centred, float indent, float spaceAfter, bool bullet = false, bool nameColor = false)
@@ -171,7 +214,7 @@ public sealed class PdfRenderer(PdfFontSet fonts)
                 var x = centred ? _margin + ((ContentWidth - lineWidth) / 2) : _margin + indent;
                 if (bullet && i == 0)
                 {
-                    using var bulletFont = new SKFont(fonts.Regular, size);
+                    using var bulletFont = new SKFont(_regular, size);
                     using var bulletPaint = new SKPaint { Color = _text, IsAntialias = true };
                     _canvas!.DrawText("•", _margin + 3, _y, SKTextAlign.Left, bulletFont, bulletPaint);
                 }
@@ -232,9 +275,9 @@ public sealed class PdfRenderer(PdfFontSet fonts)
         /// </summary>
         SKFont Font(SpanStyle style, float size) => style switch
         {
-            SpanStyle.Bold => new SKFont(fonts.Bold, size),
-            SpanStyle.Italic => new SKFont(fonts.Regular, size) { SkewX = -0.2f },
-            _ => new SKFont(fonts.Regular, size),
+            SpanStyle.Bold => new SKFont(_bold, size),
+            SpanStyle.Italic => new SKFont(_regular, size) { SkewX = -0.2f },
+            _ => new SKFont(_regular, size),
         };
 
         /// <summary>Breaks spans into lines of pieces (a word plus its following space), breaking over-long words.</summary>

@@ -341,9 +341,9 @@ public sealed class ExportEndpointTests(ExportApiFixture fixture) : IClassFixtur
         var id = Guid.Parse(cv["id"]!.GetValue<string>());
         await using (var db = Server.CreateDbContext())
         {
-            if (!await db.ExportTemplates.AnyAsync(t => t.Name == "Modern Tech"))
+            // "Modern Tech" is a seeded built-in; an inactive one is added.
+            if (!await db.ExportTemplates.AnyAsync(t => t.Name == "Hidden"))
             {
-                db.ExportTemplates.Add(new CvTailor.Data.Export.ExportTemplate { Name = "Modern Tech", Category = "modern", Description = "Clean." });
                 db.ExportTemplates.Add(new CvTailor.Data.Export.ExportTemplate { Name = "Hidden", Category = "classic", Description = "Off.", IsActive = false });
                 await db.SaveChangesAsync();
             }

@@ -253,8 +253,8 @@ public sealed partial class GenerationEndpointTests(ApiServerFixture api) : ICla
             var feedback = await db.GenerationFeedback.SingleAsync(f => f.GenerationId == Guid.Parse(id));
             Assert.Equal("rating", feedback.FeedbackType);
             Assert.Equal(8, JsonNode.Parse(feedback.FeedbackData)!["rating"]!.GetValue<int>());
-            db.CvTemplates.Add(new CvTailor.Data.Generation.CvTemplate { Id = 1, Name = "Professional", Category = "classic", Description = "Plain." });
-            db.CvTemplates.Add(new CvTailor.Data.Generation.CvTemplate { Id = 2, Name = "Retired", Category = "modern", Description = "Old.", IsActive = false });
+            // The built-in templates are seeded; an inactive one is not listed.
+            db.CvTemplates.Add(new CvTailor.Data.Generation.CvTemplate { Name = "Retired", Category = "modern", Description = "Old.", IsActive = false });
             await db.SaveChangesAsync();
         }
 
@@ -272,8 +272,9 @@ public sealed partial class GenerationEndpointTests(ApiServerFixture api) : ICla
         using (var templates = await user.Client.GetAsync($"{GenerationApi.Generate}templates/"))
         {
             var json = (await templates.ReadJsonAsync())!;
-            Assert.Equal(1, json["count"]!.GetValue<int>());
-            Assert.Equal("Professional", json["results"]![0]!["name"]!.GetValue<string>());
+            Assert.Equal(4, json["count"]!.GetValue<int>());
+            Assert.Equal(["Professional", "Modern Tech", "Classic", "Creative"], json["results"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
+            Assert.Equal("DejaVu Serif", json["results"]![2]!["template_config"]!["font_family"]!.GetValue<string>());
             Assert.Equal(JsonValueKind.Object, JsonSerializer.SerializeToElement(json["results"]![0]!["template_config"]).ValueKind);
         }
 

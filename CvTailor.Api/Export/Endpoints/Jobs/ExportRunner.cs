@@ -13,7 +13,7 @@ namespace CvTailor.Api.Export.Endpoints.Jobs;
 /// Renders one queued export: claims the row, reads the document's content and the owner's profile (the contract's
 /// <c>personal_info</c>), renders with every stored option honoured, writes the file under the storage root
 /// (<c>exports/cv_&lt;user&gt;_&lt;export&gt;.&lt;ext&gt;</c>, written to a temporary name and moved into place), and
-/// completes the row with a <c>created</c> analytics event. Progress: 0 queued → 10 claimed → 100, or failed. With
+/// completes the row with a <c>created</c> analytics event. The job's export template gives the look (<see cref="TemplateStyle"/>). Progress: 0 queued → 10 claimed → 100, or failed. With
 /// <c>options.include_evidence</c> the CV's evidence links are checked first (<see cref="ExportEvidenceValidation"/>).
 /// </summary>
 public sealed class ExportRunner(
@@ -29,7 +29,7 @@ public sealed class ExportRunner(
         {
             return;
         }
-        var job = await db.ExportJobs.Include(j => j.GeneratedDocument).SingleOrDefaultAsync(j => j.Id == id, ct);
+        var job = await db.ExportJobs.Include(j => j.GeneratedDocument).Include(j => j.Template).SingleOrDefaultAsync(j => j.Id == id, ct);
         if (job?.GeneratedDocument is not { } document)
         {
             return;
@@ -50,7 +50,16 @@ public sealed class ExportRunner(
             }
             var profile = await UserArtifacts.LoadProfileAsync(db, job.UserId, ct);
             var person = PersonalInfo.From(profile);
-            var exportOptions = StoredExportOptions.Read(job.ExportOptions, job.CreatedAt);
+            // The template chosen at E1 (deactivated since or not) gives the look and the option defaults.
+            var style = job.Template is { } template ? TemplateStyle.FromConfig(template.TemplateConfig) : null;
+            var exportOptions = StoredExportOptions.Read(job.ExportOptions, job.CreatedAt, style);
+
+            // Evidence links are checked before rendering; the result is saved with the completed row below.
+            var cv = document.DocumentType == GenerationStatuses.CoverLetter ? null : StoredContent.ReadCv(document.Content);
+            if (cv is not null && ExportEvidenceValidation.Requested(job.ExportOptions))
+            {
+                job.ExportOptions = await evidence.ValidateAsync(job.ExportOptions, cv, ct);
+            }
 
             var relative = ExportFiles.RelativePath(job.UserId, job.Id, format);
             var path = files.Resolve(relative) ?? throw new InvalidOperationException("Export path outside the storage root.");
@@ -66,12 +75,7 @@ public sealed class ExportRunner(
                 }
                 else
                 {
-                    var cv = StoredContent.ReadCv(document.Content);
-                    if (ExportEvidenceValidation.Requested(job.ExportOptions))
-                    {
-                        job.ExportOptions = await evidence.ValidateAsync(job.ExportOptions, cv, ct);
-                    }
-                    exporter.ExportCv(cv, person, format, exportOptions, buffer);
+                    exporter.ExportCv(cv!, person, format, exportOptions, buffer);
                 }
                 buffer.Position = 0;
                 await buffer.CopyToAsync(output, ct);
