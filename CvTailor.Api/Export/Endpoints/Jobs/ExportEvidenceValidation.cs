@@ -9,7 +9,8 @@ namespace CvTailor.Api.Export.Endpoints.Jobs;
 /// <summary>
 /// The contract's <c>validate_evidence_links_for_export</c>, run inside the export job before rendering: when the
 /// stored options ask for evidence (<c>options.include_evidence</c> true), the CV's evidence URLs
-/// (<c>experience[].evidence_references[]</c>, <c>projects[].evidence_url</c>) are checked (5 s each, a few at once)
+/// (<c>experience[].evidence_references[]</c>, <c>projects[].evidence_url</c>) are checked (5 s each, a few at once,
+/// all within <see cref="EvidenceOptions.ArtifactBudget"/>)
 /// and the ones answering 200 are written to <c>export_options.validated_evidence_links</c> by the same SaveChanges
 /// that completes the job — the original ran it as a separate task that could overwrite the export's own update.
 /// </summary>
@@ -45,9 +46,19 @@ public sealed class ExportEvidenceValidation(IEvidenceLinkChecker checker, IOpti
     {
         var urls = Urls(content);
         var accessible = new bool[urls.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, urls.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelChecks), CancellationToken = ct },
-            async (i, token) => accessible[i] = (await checker.CheckAsync(urls[i], options.Value.ExportTimeout, token)).Accessible);
+        // The export waits for the checks, so they share one budget; links not checked within it count as not validated.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.Value.ArtifactBudget);
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, urls.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelChecks), CancellationToken = budget.Token },
+                async (i, token) => accessible[i] = (await checker.CheckAsync(urls[i], options.Value.ExportTimeout, token)).Accessible);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // Budget spent: keep what was confirmed.
+        }
 
         JsonObject root;
         try
