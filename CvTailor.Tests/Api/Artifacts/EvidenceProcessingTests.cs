@@ -14,7 +14,7 @@ namespace CvTailor.Tests.Api.Artifacts;
 /// <summary>
 /// Loopback evidence sites (one on 127.0.0.1 that also stands in for the GitHub API, one on 127.0.0.2) and two Apis:
 /// one that may reach loopback (<c>Evidence:AllowPrivateNetworks</c>) and one with the SSRF guard on, where only
-/// 127.0.0.2 is exempted as a "trusted private network" and a check's time limit is 1 s.
+/// 127.0.0.2 is exempted as a "trusted private network" and a check's time limit is 5 s.
 /// </summary>
 public sealed class EvidenceFixture : IAsyncLifetime
 {
@@ -42,7 +42,7 @@ public sealed class EvidenceFixture : IAsyncLifetime
             ["Evidence:AllowedHosts:1"] = "127.0.0.2",
             ["Evidence:AllowedHosts:2"] = "localhost",
             ["Evidence:AllowedPrivateNetworks:0"] = "127.0.0.2/32",
-            ["Evidence:Timeout"] = "00:00:01",
+            ["Evidence:Timeout"] = "00:00:05", // long enough for a cold loopback site on a busy machine; /slow takes a minute
             ["Evidence:GitHubApiBaseUrl"] = Site.GitHubApiBase.AbsoluteUri,
         });
     }
@@ -307,7 +307,7 @@ public sealed class EvidenceProcessingTests(EvidenceFixture fixture) : IClassFix
         Assert.Equal(NetworkGuard.RefusedAddress, Error(hop));
         Assert.Equal(NetworkGuard.RefusedAddress, Error(byName));
         Assert.True(rows.Single(r => r.Url == exempt).IsAccessible);
-        Assert.StartsWith("Timed out", Error(slow), StringComparison.Ordinal); // this Api's time limit is 1 s
+        Assert.StartsWith("Timed out", Error(slow), StringComparison.Ordinal); // this Api's time limit is 5 s
         Assert.All(rows.Where(r => r.Url != exempt), r => Assert.False(r.IsAccessible));
         Assert.Equal(0, Site.Hits("HEAD", $"/status/200/direct-{tag}"));
         Assert.Equal(0, Site.Hits("HEAD", $"/status/200/hop-{tag}"));
