@@ -45,6 +45,15 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Import: copying one table during an import.</summary>
         public const string ImportTable = "import.table";
+
+        /// <summary>CvTailor.Api: one artifact processing job (PDF metadata, evidence-link checks, GitHub analysis).</summary>
+        public const string ArtifactProcessing = "artifacts.process";
+
+        /// <summary>CvTailor.Api: checking one evidence link (redirects and the GET fallback included).</summary>
+        public const string EvidenceLinkCheck = "evidence.check_link";
+
+        /// <summary>CvTailor.Api: reading one GitHub repository's details through the GitHub REST API.</summary>
+        public const string GitHubAnalysis = "evidence.github";
     }
 
     public static class Instruments
@@ -84,6 +93,12 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Api, counter, {lookup}: query-embedding cache lookups (cvtailor.cache.result=hit|miss, model).</summary>
         public const string QueryEmbeddingCache = "cvtailor.query_embedding.cache";
+
+        /// <summary>CvTailor.Api, counter, {check}: evidence-link checks (outcome=accessible|unreachable|error|refused).</summary>
+        public const string EvidenceLinkChecks = "cvtailor.evidence.link_checks";
+
+        /// <summary>CvTailor.Api, histogram, s: duration of one artifact processing job (outcome=completed|failed).</summary>
+        public const string ArtifactProcessingDuration = "cvtailor.artifact.processing.duration";
     }
 
     public static class Attributes
@@ -99,5 +114,9 @@ public static class TelemetryNames
         public const string ArtifactId = "cvtailor.artifact.id";
         public const string JobId = "cvtailor.job.id";
         public const string CacheResult = "cvtailor.cache.result";
+        public const string EvidenceLinkCount = "cvtailor.evidence.links";
+        /// <summary>The host of a checked link (never the full URL: paths and queries may carry secrets).</summary>
+        public const string ServerAddress = "server.address";
+        public const string HttpStatusCode = "http.response.status_code";
     }
 }

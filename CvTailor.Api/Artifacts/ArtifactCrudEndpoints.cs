@@ -1,3 +1,4 @@
+using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.Storage;
 using CvTailor.Api.Http;
 using CvTailor.Data;
@@ -22,9 +23,13 @@ public static class ArtifactCrudEndpoints
         return await filter.Apply(db, user.Id).AsNoTracking().Select(ArtifactDto.Projection).ToPageAsync(request, ct);
     }
 
-    /// <summary>R2: create an artifact with its evidence links; the embedding job commits with it.</summary>
+    /// <summary>
+    /// R2: create an artifact with its evidence links; the embedding job commits with it, and so does a processing
+    /// job that checks the links when there are any.
+    /// </summary>
     public static async Task<IResult> CreateAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing, TimeProvider time,
+        CancellationToken ct)
     {
         var read = await RequestFields.ReadAsync(request, ct);
         if (read.Error is not null)
@@ -40,7 +45,16 @@ public static class ArtifactCrudEndpoints
         }
 
         var now = time.UtcNow();
-        var artifact = await ArtifactWrites.CreateAsync(db, user.Id, input, now, configure: null, ct);
+        ArtifactProcessingJob? job = null;
+        var artifact = await ArtifactWrites.CreateAsync(db, user.Id, input, now, input.EvidenceLinks.Count == 0 ? null : (created, _) =>
+        {
+            job = ArtifactProcessingJobs.Open(db, created.Id, now);
+            return Task.CompletedTask;
+        }, ct);
+        if (job is not null)
+        {
+            processing.Enqueue(job.Id);
+        }
         return TypedResults.Created($"/api/v1/artifacts/{artifact.Id}/", ArtifactCreatedDto.From(artifact));
     }
 

@@ -1,3 +1,4 @@
+using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.Http;
 using CvTailor.Api.Storage;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ public static class ArtifactEndpoints
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddUploads();
+        builder.Services.AddArtifactProcessing();
         return builder;
     }
 

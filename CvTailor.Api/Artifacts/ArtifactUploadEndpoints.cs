@@ -1,4 +1,5 @@
 using System.Globalization;
+using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.Http;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
@@ -27,7 +28,7 @@ public static partial class ArtifactUploadEndpoints
     /// <summary>R6: upload files to an artifact; each becomes an evidence link of it (with the file's metadata).</summary>
     public static async Task<IResult> UploadToArtifactAsync(
         int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
-        TimeProvider time, ILogger<UploadInspector> logger, CancellationToken ct)
+        ArtifactProcessingChannel processing, TimeProvider time, ILogger<UploadInspector> logger, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId && a.UserId == user.Id, ct);
         if (artifact is null)
@@ -68,9 +69,10 @@ public static partial class ArtifactUploadEndpoints
                 rows.Add((file, link));
             }
             artifact.UpdatedAt = now;
-            db.ArtifactProcessingJobs.Add(new ArtifactProcessingJob { ArtifactId = artifact.Id, CreatedAt = now });
+            var job = ArtifactProcessingJobs.Open(db, artifact.Id, now);
             await EmbeddingQueue.EnqueueAsync(db, user.Id, artifact.Id, EmbeddingJobKinds.ArtifactUpsert, ct);
             await db.SaveChangesAsync(ct);
+            processing.Enqueue(job.Id);
 
             return TypedResults.Ok(new UploadResponse([.. rows.Select(r =>
                 new UploadedFileDto(r.File.Id, r.File.OriginalFilename, r.File.FileSize, r.File.MimeType, r.Link.Id))]));
@@ -91,7 +93,7 @@ public static partial class ArtifactUploadEndpoints
     /// <summary>R7: create an artifact from metadata plus 0–10 files, with a processing job; answered 202.</summary>
     public static async Task<IResult> BulkUploadAsync(
         HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
-        TimeProvider time, CancellationToken ct)
+        ArtifactProcessingChannel processing, TimeProvider time, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -145,10 +147,10 @@ public static partial class ArtifactUploadEndpoints
                     link.ArtifactId = created.Id;
                     db.EvidenceLinks.Add(link);
                 }
-                job = new ArtifactProcessingJob { ArtifactId = created.Id, CreatedAt = now };
-                db.ArtifactProcessingJobs.Add(job);
+                job = ArtifactProcessingJobs.Open(db, created.Id, now);
                 return Task.CompletedTask;
             }, ct);
+            processing.Enqueue(job.Id);
 
             return TypedResults.Json(new BulkUploadResponse(
                 artifact.Id,

@@ -1,3 +1,4 @@
+using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.Http;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
@@ -6,12 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
 
-/// <summary>R11–R13: add, replace and delete an artifact's evidence links. Each change re-embeds the artifact.</summary>
+/// <summary>
+/// R11–R13: add, replace and delete an artifact's evidence links. Each change re-embeds the artifact; a new link or a
+/// changed URL also opens a processing job, which checks the artifact's links.
+/// </summary>
 public static class EvidenceLinkEndpoints
 {
     /// <summary>R11.</summary>
     public static async Task<IResult> CreateAsync(
-        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing,
+        TimeProvider time, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId && a.UserId == user.Id, ct);
         if (artifact is null)
@@ -33,15 +38,18 @@ public static class EvidenceLinkEndpoints
         var link = ArtifactWrites.NewLink(input, now);
         artifact.EvidenceLinks.Add(link);
         artifact.UpdatedAt = now;
+        var job = ArtifactProcessingJobs.Open(db, artifact.Id, now);
         await EmbeddingQueue.EnqueueAsync(db, user.Id, artifact.Id, EmbeddingJobKinds.ArtifactUpsert, ct);
         await db.SaveChangesAsync(ct);
+        processing.Enqueue(job.Id);
         return TypedResults.Created((string?)null,
             new EvidenceLinkCreatedDto(link.Id, link.Url, link.LinkType, link.Description, link.CreatedAt));
     }
 
     /// <summary>R12: full update (url and link_type required; a missing description keeps its value).</summary>
     public static async Task<IResult> ReplaceAsync(
-        long linkId, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+        long linkId, HttpRequest request, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing,
+        TimeProvider time, CancellationToken ct)
     {
         var link = await db.EvidenceLinks.Include(l => l.Artifact)
             .SingleOrDefaultAsync(l => l.Id == linkId && l.Artifact!.UserId == user.Id, ct);
@@ -62,6 +70,14 @@ public static class EvidenceLinkEndpoints
         }
 
         var now = time.UtcNow();
+        // A changed URL's old check no longer says anything: reset it, and check the new one.
+        var job = link.Url == input.Url ? null : ArtifactProcessingJobs.Open(db, link.ArtifactId, now);
+        if (job is not null)
+        {
+            link.IsAccessible = true;
+            link.LastValidated = null;
+            link.ValidationMetadata = "{}";
+        }
         link.Url = input.Url;
         link.LinkType = input.LinkType;
         if (body.ContainsKey("description"))
@@ -72,6 +88,10 @@ public static class EvidenceLinkEndpoints
         link.Artifact!.UpdatedAt = now;
         await EmbeddingQueue.EnqueueAsync(db, user.Id, link.ArtifactId, EmbeddingJobKinds.ArtifactUpsert, ct);
         await db.SaveChangesAsync(ct);
+        if (job is not null)
+        {
+            processing.Enqueue(job.Id);
+        }
         return TypedResults.Ok(new EvidenceLinkUpdatedDto(link.Id, link.Url, link.LinkType, link.Description, link.UpdatedAt));
     }
 

@@ -1,3 +1,4 @@
+using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.Http;
 using CvTailor.Data;
 using CvTailor.Data.Queue;
@@ -18,10 +19,15 @@ public static class ProcessingStatusEndpoint
         DateTime CreatedAt,
         DateTime? CompletedAt);
 
+    /// <summary>Progress shown while the links are checked but the artifact's embedding job is still open.</summary>
+    public const int AwaitingEmbeddingProgress = 90;
+
     /// <remarks>
-    /// The original's Celery task moved the job through pending → processing → completed/failed. Here the work is the
-    /// embedding job the upload enqueued, so while the stored job is still open its status follows that queue row
-    /// (pending → pending, running → processing, done → completed, dead → failed).
+    /// The stored job is the artifact processing job (PDF metadata, link checks, GitHub analysis) as the contract says.
+    /// The artifact is only searchable and usable for generation once its embedding job is done too, so a completed
+    /// processing job reads <c>completed</c> only when the artifact's embedding job opened with it (or later) is done;
+    /// while that one is pending or running the answer is <c>processing</c> at 90 %, and a dead one is <c>failed</c>
+    /// with the worker's last error. A pending, running or failed processing job is reported as stored.
     /// </remarks>
     public static async Task<IResult> GetAsync(int artifactId, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
@@ -47,7 +53,7 @@ public static class ProcessingStatusEndpoint
         var progress = job.ProgressPercentage;
         var error = job.ErrorMessage;
         var completedAt = job.CompletedAt;
-        if (status is "pending" or "processing")
+        if (status == ArtifactProcessingStatuses.Completed)
         {
             var queued = await db.EmbeddingJobs.AsNoTracking()
                 .Where(j => j.UserId == user.Id && j.ArtifactId == artifactId && j.CreatedAt >= job.CreatedAt)
@@ -56,17 +62,17 @@ public static class ProcessingStatusEndpoint
                 .FirstOrDefaultAsync(ct);
             switch (queued?.Status)
             {
-                case EmbeddingJobStatuses.Running:
-                    status = "processing";
-                    progress = Math.Max(progress, 50);
+                case EmbeddingJobStatuses.Pending or EmbeddingJobStatuses.Running:
+                    status = ArtifactProcessingStatuses.Processing;
+                    progress = AwaitingEmbeddingProgress;
+                    completedAt = null;
                     break;
                 case EmbeddingJobStatuses.Done:
-                    status = "completed";
-                    progress = 100;
-                    completedAt = queued.CompletedAt ?? queued.UpdatedAt;
+                    var embedded = queued.CompletedAt ?? queued.UpdatedAt;
+                    completedAt = completedAt is { } processed && processed > embedded ? processed : embedded;
                     break;
                 case EmbeddingJobStatuses.Dead:
-                    status = "failed";
+                    status = ArtifactProcessingStatuses.Failed;
                     error = queued.LastError ?? "Processing failed.";
                     completedAt = queued.UpdatedAt;
                     break;

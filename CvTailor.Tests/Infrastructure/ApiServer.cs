@@ -31,7 +31,8 @@ namespace CvTailor.Tests.Infrastructure;
 /// </code>
 /// Defaults (override any key through the settings): a random JWT signing key, fast password hashing (10,000
 /// iterations), auth rate limits high enough not to interfere, a temporary storage root (deleted on dispose),
-/// the Development environment (OpenAPI/Scalar on), warnings-only logging.
+/// the Development environment (OpenAPI/Scalar on), warnings-only logging, evidence-link checks limited to 127.0.0.1
+/// (and refused there too unless <c>Evidence:AllowPrivateNetworks</c> is set).
 /// </summary>
 public sealed class ApiServer : IAsyncDisposable
 {
@@ -79,6 +80,8 @@ public sealed class ApiServer : IAsyncDisposable
             ["Storage:Root"] = storageRoot,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            // Evidence-link checks never leave the machine in tests: any other host is refused without a lookup.
+            ["Evidence:AllowedHosts:0"] = "127.0.0.1",
         };
         foreach (var (key, value) in overrides ?? [])
         {

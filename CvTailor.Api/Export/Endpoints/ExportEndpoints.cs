@@ -23,6 +23,7 @@ public static class ExportEndpoints
         services.AddSingleton<DownloadLinkSigner>();
         services.AddSingleton<ExportChannel>();
         services.AddScoped<ExportRunner>();
+        services.AddSingleton<ExportEvidenceValidation>();
         services.AddHostedService<ExportWorker>();
         return builder;
     }

@@ -23,6 +23,7 @@ public sealed class ArtifactOwnershipTests(ApiServerFixture api) : IClassFixture
         {
             Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         }
+        await Server.WaitForProcessingAsync(id); // the link checks write the links; let them finish first
         var before = await owner.GetArtifactAsync(id);
         var links = before["evidence_links"]!.AsArray();
         var urlLinkId = links[0]!["id"]!.GetValue<long>();

@@ -187,12 +187,15 @@ public sealed class ArtifactUploadTests(ApiServerFixture api) : IClassFixture<Ap
         var counts = await Server.CountsAsync(session.UserId);
         Assert.Equal((1, 2, 1, 1, 1), counts);
 
+        // Processed (the test Api checks no link off this machine), but the artifact's embedding job is still open.
+        await Server.WaitForProcessingAsync(id);
         using var status = await client.GetAsync($"{ArtifactClient.Root}{id}/status/");
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         var statusJson = (await status.ReadJsonAsync())!;
-        Assert.Equal("pending", statusJson["status"]!.GetValue<string>());
+        Assert.Equal("processing", statusJson["status"]!.GetValue<string>());
+        Assert.Equal(90, statusJson["progress_percentage"]!.GetValue<int>());
         Assert.Equal(2, statusJson["total_evidence_count"]!.GetValue<int>());
-        Assert.Equal(0, statusJson["processed_evidence_count"]!.GetValue<int>());
+        Assert.Equal(2, statusJson["processed_evidence_count"]!.GetValue<int>());
     }
 
     [Fact]
@@ -247,7 +250,7 @@ public sealed class ArtifactUploadTests(ApiServerFixture api) : IClassFixture<Ap
     }
 
     [Fact]
-    public async Task Status_is_404_without_a_processing_job_and_follows_the_embedding_job()
+    public async Task Status_is_404_without_a_processing_job_and_completes_with_the_embedding_job()
     {
         var (client, session) = await Server.CreateUserClientAsync();
         var plain = await client.CreateAsync();
@@ -259,7 +262,8 @@ public sealed class ArtifactUploadTests(ApiServerFixture api) : IClassFixture<Ap
             ArtifactClient.Multipart("files", [("a.md", SampleFiles.Markdown(), "text/markdown")]));
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
 
-        // A worker finishing the queued job completes the status.
+        // Processing done and a worker finishing the queued embedding job complete the status.
+        await Server.WaitForProcessingAsync(plain);
         await Server.InDbAsync(async db =>
         {
             var job = await db.EmbeddingJobs.Where(j => j.UserId == session.UserId && j.ArtifactId == plain).OrderByDescending(j => j.Id).FirstAsync();

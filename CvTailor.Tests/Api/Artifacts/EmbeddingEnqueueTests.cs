@@ -8,9 +8,10 @@ namespace CvTailor.Tests.Api.Artifacts;
 
 /// <summary>
 /// Every artifact change enqueues its embedding job in the same transaction. PostgreSQL's <c>xmin</c> (the id of the
-/// transaction that wrote a row version) proves it: the artifact row and the job row carry the same one.
+/// transaction that wrote a row version) proves it: the artifact row and the job row carry the same one. The
+/// processing worker is off here: it would rewrite the rows (link checks, extracted metadata) and so their xmin.
 /// </summary>
-public sealed class EmbeddingEnqueueTests(ApiServerFixture api) : IClassFixture<ApiServerFixture>
+public sealed class EmbeddingEnqueueTests(ProcessingOffApiServerFixture api) : IClassFixture<ProcessingOffApiServerFixture>
 {
     ApiServer Server => api.Server;
 

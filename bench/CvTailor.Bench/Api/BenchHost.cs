@@ -56,6 +56,8 @@ public sealed class BenchHost : IAsyncDisposable
             ["Api:RateLimits:Auth:PermitLimit"] = "1000000",
             ["Storage:Root"] = Path.Combine(state, "media"),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Evidence:AllowedHosts:0"] = "127.0.0.1", // evidence-link checks stay on this machine…
+            ["Evidence:AllowPrivateNetworks"] = "true", // …where the artifact-processing scenario's site runs
         };
         foreach (var (key, value) in settings)
         {

@@ -24,6 +24,7 @@ public static class Scenarios
         "login" => new LoginScenario(),
         "artifact-create" => new ArtifactCreateScenario(),
         "artifact-list" => new ArtifactListScenario("artifact-list", ""),
+        "artifact-processing" => new ArtifactProcessingScenario(),
         "artifact-list-filtered" => new ArtifactListScenario("artifact-list-filtered", "?search=billing&technologies=docker,kafka&start_date=2022-06-01"),
         _ => null,
     };

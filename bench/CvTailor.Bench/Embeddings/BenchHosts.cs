@@ -73,6 +73,7 @@ internal sealed class BenchHosts : IAsyncDisposable
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Auth:Passwords:Iterations"] = "10000",
             ["Api:RateLimits:Auth:PermitLimit"] = "100000",
+            ["Evidence:AllowedHosts:0"] = "127.0.0.1", // evidence-link checks stay on this machine
             ["services:embeddings:http:0"] = embeddings.ToString().TrimEnd('/'),
         }, b => b.AddCvTailorApi(), a => a.UseCvTailorApi());
         await output.WriteLineAsync($"# PostgreSQL {postgres.Port}, Api {hosts.ApiAddress}, Embeddings {embeddings} (worker {(worker ? "on" : "off")})");

@@ -13,11 +13,12 @@ namespace CvTailor.Api.Export.Endpoints.Jobs;
 /// Renders one queued export: claims the row, reads the document's content and the owner's profile (the contract's
 /// <c>personal_info</c>), renders with every stored option honoured, writes the file under the storage root
 /// (<c>exports/cv_&lt;user&gt;_&lt;export&gt;.&lt;ext&gt;</c>, written to a temporary name and moved into place), and
-/// completes the row with a <c>created</c> analytics event. The job's export template gives the look (<see cref="TemplateStyle"/>). Progress: 0 queued → 10 claimed → 100, or failed.
+/// completes the row with a <c>created</c> analytics event. The job's export template gives the look (<see cref="TemplateStyle"/>). Progress: 0 queued → 10 claimed → 100, or failed. With
+/// <c>options.include_evidence</c> the CV's evidence links are checked first (<see cref="ExportEvidenceValidation"/>).
 /// </summary>
 public sealed class ExportRunner(
-    CvTailorDbContext db, DocumentExporter exporter, FileStorage files, IOptions<ExportServiceOptions> options, TimeProvider time,
-    ILogger<ExportRunner> logger) : IWorkRunner
+    CvTailorDbContext db, DocumentExporter exporter, FileStorage files, ExportEvidenceValidation evidence,
+    IOptions<ExportServiceOptions> options, TimeProvider time, ILogger<ExportRunner> logger) : IWorkRunner
 {
     public async Task RunAsync(Guid id, CancellationToken ct)
     {
@@ -53,6 +54,13 @@ public sealed class ExportRunner(
             var style = job.Template is { } template ? TemplateStyle.FromConfig(template.TemplateConfig) : null;
             var exportOptions = StoredExportOptions.Read(job.ExportOptions, job.CreatedAt, style);
 
+            // Evidence links are checked before rendering; the result is saved with the completed row below.
+            var cv = document.DocumentType == GenerationStatuses.CoverLetter ? null : StoredContent.ReadCv(document.Content);
+            if (cv is not null && ExportEvidenceValidation.Requested(job.ExportOptions))
+            {
+                job.ExportOptions = await evidence.ValidateAsync(job.ExportOptions, cv, ct);
+            }
+
             var relative = ExportFiles.RelativePath(job.UserId, job.Id, format);
             var path = files.Resolve(relative) ?? throw new InvalidOperationException("Export path outside the storage root.");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -67,7 +75,7 @@ public sealed class ExportRunner(
                 }
                 else
                 {
-                    exporter.ExportCv(StoredContent.ReadCv(document.Content), person, format, exportOptions, buffer);
+                    exporter.ExportCv(cv!, person, format, exportOptions, buffer);
                 }
                 buffer.Position = 0;
                 await buffer.CopyToAsync(output, ct);

@@ -16,7 +16,7 @@ namespace CvTailor.Api.Generation.Endpoints.Jobs;
 /// </summary>
 public sealed partial class RetentionSweeper(
     IServiceScopeFactory scopes, GenerationChannel generations, ExportChannel exports, IOptions<GenerationOptions> options,
-    TimeProvider time, ILogger<RetentionSweeper> logger) : BackgroundService
+    IEnumerable<IWorkRecovery> recoveries, TimeProvider time, ILogger<RetentionSweeper> logger) : BackgroundService
 {
     const int BatchSize = 500;
 
@@ -97,6 +97,11 @@ public sealed partial class RetentionSweeper(
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, ExportStatuses.Failed)
                 .SetProperty(j => j.ErrorMessage, "Export was interrupted; please start it again.")
                 .SetProperty(j => j.CompletedAt, now), ct);
+        // Other queues' lost work (e.g. artifact processing), with the same thresholds.
+        foreach (var recovery in recoveries)
+        {
+            await recovery.RecoverAsync(db, requeueBefore, abandonBefore, ct);
+        }
         if (expiredDocuments.Count + expiredExports.Count > 0)
         {
             LogSwept(logger, expiredDocuments.Count, expiredExports.Count);

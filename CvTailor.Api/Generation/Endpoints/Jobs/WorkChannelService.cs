@@ -7,14 +7,33 @@ namespace CvTailor.Api.Generation.Endpoints.Jobs;
 /// The runner claims the row itself, so an id queued twice (by this process and by a sweep, or by two replicas) is
 /// processed once.
 /// </summary>
-public abstract partial class WorkChannelService<TRunner>(
-    WorkChannel channel, IServiceScopeFactory scopes, IOptions<GenerationOptions> options, ILogger logger) : BackgroundService
+public abstract partial class WorkChannelService<TRunner> : BackgroundService
     where TRunner : IWorkRunner
 {
+    readonly WorkChannel channel;
+    readonly IServiceScopeFactory scopes;
+    readonly Func<int> concurrency;
+    readonly ILogger logger;
+
+    /// <summary>Generation and export share the generation concurrency setting.</summary>
+    protected WorkChannelService(WorkChannel channel, IServiceScopeFactory scopes, IOptions<GenerationOptions> options, ILogger logger)
+        : this(channel, scopes, () => options?.Value.EffectiveConcurrency ?? 1, logger)
+    {
+    }
+
+    /// <summary>Any other queue names its own parallelism (read when the worker starts).</summary>
+    protected WorkChannelService(WorkChannel channel, IServiceScopeFactory scopes, Func<int> concurrency, ILogger logger)
+    {
+        this.channel = channel;
+        this.scopes = scopes;
+        this.concurrency = concurrency;
+        this.logger = logger;
+    }
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Parallel.ForEachAsync(
             channel.Reader.ReadAllAsync(stoppingToken),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.EffectiveConcurrency, CancellationToken = stoppingToken },
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency()), CancellationToken = stoppingToken },
             async (id, ct) =>
             {
                 try
