@@ -1,11 +1,9 @@
 using CvTailor.Embeddings;
+using CvTailor.Tests.Infrastructure;
 using CvTailor.Tests.Unit.Embeddings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CvTailor.Tests.Embeddings;
 
@@ -66,8 +64,7 @@ public sealed class EmbeddingsServer : IAsyncDisposable
         var app = builder.Build();
         app.UseCvTailorEmbeddings();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new EmbeddingsServer(app, new Uri(address));
+        return new EmbeddingsServer(app, app.ListeningAddress());
     }
 
     public async ValueTask DisposeAsync()

@@ -7,10 +7,7 @@ using CvTailor.Api;
 using CvTailor.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CvTailor.Tests.Infrastructure;
@@ -101,8 +98,7 @@ public sealed class ApiServer : IAsyncDisposable
         app.UseCvTailorApi();
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ApiServer(app, new Uri(address), connectionString, storageRoot, settings);
+        return new ApiServer(app, app.ListeningAddress(), connectionString, storageRoot, settings);
     }
 
     public HttpClient CreateClient() => new(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = BaseAddress };

@@ -2,12 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -67,18 +62,14 @@ public sealed class GoogleTestIssuer : IAsyncDisposable
         });
 
         var requests = new StrongBox<int>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateSlim();
         app.MapGet("/oauth2/v3/certs", () =>
         {
             Interlocked.Increment(ref requests.Value);
             return Results.Text(jwks, "application/json");
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new GoogleTestIssuer(app, new Uri(new Uri(address), "/oauth2/v3/certs"), rsa, keyId, requests);
+        return new GoogleTestIssuer(app, new Uri(app.ListeningAddress(), "/oauth2/v3/certs"), rsa, keyId, requests);
     }
 
     /// <summary>A signed ID token; adjust any claim through <paramref name="claims"/> (null removes it).</summary>

@@ -13,6 +13,7 @@ namespace CvTailor.Tests.Infrastructure;
 public static class TestPostgres
 {
     const string TemplateDatabase = "cvtailor_template";
+    const string ClusterPrefix = "cvtailor-test-pg-";
     static readonly Lazy<Task<LocalPostgresServer>> s_server = new(StartAsync);
     static readonly SemaphoreSlim s_templateLock = new(1, 1);
     static int s_counter;
@@ -21,7 +22,8 @@ public static class TestPostgres
 
     static async Task<LocalPostgresServer> StartAsync()
     {
-        var state = Path.Combine(Path.GetTempPath(), $"cvtailor-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        DeleteAbandonedClusters();
+        var state = Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         LocalPostgresServer server;
         try
@@ -51,6 +53,47 @@ public static class TestPostgres
         // No pooling: a pooled idle connection to the template would block every CREATE DATABASE … TEMPLATE.
         await MigrateAsync(server.GetConnectionString(TemplateDatabase) + ";Pooling=false", CancellationToken.None);
         return server;
+    }
+
+    /// <summary>
+    /// Deletes clusters left by earlier test runs whose host process is gone. The ProcessExit clean-up does not run when
+    /// the runner kills its test host, and each left-over cluster holds a gigabyte or more, so a developer's temp
+    /// directory would otherwise fill up run after run.
+    /// </summary>
+    internal static void DeleteAbandonedClusters()
+    {
+        foreach (var directory in Directory.EnumerateDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            // <prefix><pid>-<guid>: the owner is the test host whose pid the name carries.
+            var rest = Path.GetFileName(directory)[ClusterPrefix.Length..];
+            var dash = rest.IndexOf('-', StringComparison.Ordinal);
+            if (dash <= 0 || !int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Another run is deleting it too, or it is not ours to delete: leave it.
+            }
+        }
+    }
+
+    static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Applies the EF Core migrations the same way the AppHost's migrate step does.</summary>

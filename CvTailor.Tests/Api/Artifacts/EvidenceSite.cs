@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using CvTailor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CvTailor.Tests.Api.Artifacts;
 
@@ -49,10 +45,7 @@ public sealed class EvidenceSite : IAsyncDisposable
 
     public static async Task<EvidenceSite> StartAsync(string address = "127.0.0.1")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{address}:0");
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateSlim(address);
         var site = new EvidenceSite(app);
         app.Use(async (context, next) =>
         {
@@ -120,7 +113,7 @@ public sealed class EvidenceSite : IAsyncDisposable
         });
 
         await app.StartAsync();
-        site.BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        site.BaseAddress = app.ListeningAddress();
         return site;
     }
 

@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using CvTailor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CvTailor.Tests.Api.Generation;
 
@@ -43,10 +39,7 @@ public sealed class FakeChatServer : IAsyncDisposable
 
     public static async Task<FakeChatServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateSlim();
         FakeChatServer? server = null;
         app.MapPost("/v1/chat/completions", async (HttpRequest request) =>
         {
@@ -55,8 +48,7 @@ public sealed class FakeChatServer : IAsyncDisposable
             return server.Reply(body);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new FakeChatServer(app, new Uri($"{address}/v1"));
+        server = new FakeChatServer(app, new Uri(app.ListeningAddress(), "/v1"));
         return server;
     }
 

@@ -3,13 +3,9 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using CvTailor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CvTailor.Tests.Api.Search;
 
@@ -62,10 +58,7 @@ public sealed class OpenAiEmbeddingsStandIn : IAsyncDisposable
 
     public static async Task<OpenAiEmbeddingsStandIn> StartAsync(string? apiKey = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = LoopbackWebApp.CreateSlim();
         OpenAiEmbeddingsStandIn? server = null;
         app.MapPost("/v1/embeddings", async (HttpRequest request) =>
         {
@@ -110,8 +103,7 @@ public sealed class OpenAiEmbeddingsStandIn : IAsyncDisposable
             });
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server = new OpenAiEmbeddingsStandIn(app, new Uri(address.TrimEnd('/') + "/"), apiKey);
+        server = new OpenAiEmbeddingsStandIn(app, app.ListeningAddress(), apiKey);
         return server;
     }
 
