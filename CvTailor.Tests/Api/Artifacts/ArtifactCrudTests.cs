@@ -139,7 +139,8 @@ public sealed class ArtifactCrudTests(ApiServerFixture api) : IClassFixture<ApiS
     {
         var (client, session) = await Server.CreateUserClientAsync();
         var body = $$"""{"title": "t", "description": "d", "technologies": ["{{new string('x', 2 * 1024 * 1024)}}"]}""";
-        using var response = await client.PostRawAsync(ArtifactClient.Root, body);
+        using var response = await client.SendOversizedAsync(HttpMethod.Post, ArtifactClient.Root,
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal((0, 0, 0, 0, 0), await Server.CountsAsync(session.UserId));
     }

@@ -119,13 +119,8 @@ public sealed class ArtifactUploadTests(ApiServerFixture api) : IClassFixture<Ap
         var id = await client.CreateAsync();
         // Eleven files of 10 MB each exceed 10 × 10 MB + 1 MB.
         var big = new byte[10 * 1024 * 1024];
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{ArtifactClient.Root}{id}/upload/")
-        {
-            Content = ArtifactClient.Multipart("files", Enumerable.Range(0, 11).Select(i => ($"f{i}.txt", big, "text/plain"))),
-        };
-        // The server answers before the body is sent (otherwise it closes mid-upload and the client sees a broken pipe).
-        request.Headers.ExpectContinue = true;
-        using var response = await client.SendAsync(request);
+        using var response = await client.SendOversizedAsync(HttpMethod.Post, $"{ArtifactClient.Root}{id}/upload/",
+            ArtifactClient.Multipart("files", Enumerable.Range(0, 11).Select(i => ($"f{i}.txt", big, "text/plain"))));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(0, (await Server.CountsAsync(session.UserId)).Files);
     }

@@ -183,7 +183,7 @@ public sealed class ProfileTests(ApiServerFixture api) : IClassFixture<ApiServer
             Assert.Contains("too large", (await response.ReadJsonAsync())!["profile_image"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         }
         // Beyond the endpoint's body limit (picture limit + 1 MiB of form): 413 before anything is read.
-        using (var huge = await client.PatchAsync(Profile, Multipart(new byte[1024 * 1024 + 4096], "huge.png", "image/png")))
+        using (var huge = await client.SendOversizedAsync(HttpMethod.Patch, Profile, Multipart(new byte[1024 * 1024 + 4096], "huge.png", "image/png")))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         }

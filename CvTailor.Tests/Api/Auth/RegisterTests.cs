@@ -200,7 +200,8 @@ public sealed class RegisterTests(ApiServerFixture api) : IClassFixture<ApiServe
             ["email"] = email, ["password"] = ApiServer.DefaultPassword, ["password_confirm"] = ApiServer.DefaultPassword,
             ["bio"] = new string('y', 2 * 1024 * 1024),
         };
-        using var response = await PostAsync(body);
+        using var response = await Server.Client.SendOversizedAsync(HttpMethod.Post, "/api/v1/auth/register/",
+            new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("Request body is too large.", (await response.ReadJsonAsync())!["detail"]!.GetValue<string>());
         await AssertNoUserAsync(email);
