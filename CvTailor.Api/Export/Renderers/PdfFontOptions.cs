@@ -1,8 +1,9 @@
 namespace CvTailor.Api.Export.Renderers;
 
 /// <summary>
-/// Which fonts the PDF embeds (configuration section "Export:Pdf"). By default the DejaVu Sans family is resolved by
-/// name through the system font manager; <see cref="FontDirectory"/> points at the .ttf files instead.
+/// Which fonts the PDF embeds (configuration section "Export:Pdf"). By default the DejaVu files the build copies to
+/// <c>fonts/</c> beside the app (<see cref="PdfFontSet.Resolve"/>); <see cref="FontDirectory"/> points elsewhere.
+/// Lookup by family name needs a fontconfig-enabled native library, which the Api no longer ships.
 /// </summary>
 public sealed record PdfFontOptions
 {

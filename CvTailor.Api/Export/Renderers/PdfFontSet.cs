@@ -18,6 +18,9 @@ public sealed class PdfFontSet : IDisposable
         _serif = new Lazy<(SKTypeface, SKTypeface)?>(serif, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>The folder, relative to the app, that the build fills with the DejaVu files (CvTailor.Api.csproj).</summary>
+    public const string BundledDirectory = "fonts";
+
     public SKTypeface Regular { get; }
 
     public SKTypeface Bold { get; }
@@ -26,14 +29,21 @@ public sealed class PdfFontSet : IDisposable
     public (SKTypeface Regular, SKTypeface Bold) For(TemplateFont font) =>
         font == TemplateFont.Serif && _serif.Value is { } serif ? serif : (Regular, Bold);
 
+    /// <summary>
+    /// <see cref="PdfFontOptions.FontDirectory"/> when set; else the <c>fonts/</c> folder the build copies beside the
+    /// app (the native library has no fontconfig, so this is the usual source); else the family by name.
+    /// </summary>
     public static PdfFontSet Resolve(PdfFontOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!string.IsNullOrEmpty(options.FontDirectory))
+        var directory = !string.IsNullOrEmpty(options.FontDirectory) ? options.FontDirectory
+            : File.Exists(Path.Combine(AppContext.BaseDirectory, BundledDirectory, "DejaVuSans.ttf")) ? Path.Combine(AppContext.BaseDirectory, BundledDirectory)
+            : null;
+        if (directory is not null)
         {
-            SKTypeface? TryLoad(string file) => SKTypeface.FromFile(Path.Combine(options.FontDirectory, file));
+            SKTypeface? TryLoad(string file) => SKTypeface.FromFile(Path.Combine(directory, file));
             SKTypeface Load(string file) => TryLoad(file)
-                ?? throw new InvalidOperationException($"Font file '{Path.Combine(options.FontDirectory, file)}' could not be loaded.");
+                ?? throw new InvalidOperationException($"Font file '{Path.Combine(directory, file)}' could not be loaded.");
 
             return new PdfFontSet(Load("DejaVuSans.ttf"), Load("DejaVuSans-Bold.ttf"), () => Pair(TryLoad("DejaVuSerif.ttf"), TryLoad("DejaVuSerif-Bold.ttf")));
         }
@@ -53,7 +63,7 @@ public sealed class PdfFontSet : IDisposable
 
         SKTypeface Match(SKFontStyle style) => TryMatch(options.FamilyName, style)
             ?? throw new InvalidOperationException(
-                $"Font family '{options.FamilyName}' is not installed; install it (Debian: fonts-dejavu-core) or set Export:Pdf:FontDirectory.");
+                $"Font family '{options.FamilyName}' not found: no {BundledDirectory}/ folder beside the app (build with DejaVu installed, Debian: fonts-dejavu-core) and Export:Pdf:FontDirectory not set.");
 
         return new PdfFontSet(Match(SKFontStyle.Normal), Match(SKFontStyle.Bold),
             () => Pair(TryMatch(options.SerifFamilyName, SKFontStyle.Normal), TryMatch(options.SerifFamilyName, SKFontStyle.Bold)));
