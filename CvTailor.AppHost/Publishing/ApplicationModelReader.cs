@@ -23,7 +23,11 @@ public static class ApplicationModelReader
             throw new NotSupportedException("Publishing supports one PostgreSQL server resource.");
         }
         PostgresServer? postgres = null;
-        if (servers is [var server])
+        // --postgres external: no server is published; each database's connection string is the operator's secret.
+        var external = options.ExternalPostgres
+            ? resources.OfType<PostgresDatabaseResource>().ToDictionary(d => d.Name, ExternalConnectionString, StringComparer.Ordinal)
+            : [];
+        if (servers is [var server] && !options.ExternalPostgres)
         {
             var databases = resources.OfType<PostgresDatabaseResource>().Where(d => d.Server == server).Select(d => d.Name).ToList();
             if (databases.Count > 1)
@@ -47,10 +51,10 @@ public static class ApplicationModelReader
                 case PostgresServerResource or PostgresDatabaseResource:
                     break;
                 case ProjectResource project:
-                    services.Add(ReadService(project, PublishedServiceKind.Service, project.Metadata, [], project.ReplicaCount, postgres, options));
+                    services.Add(ReadService(project, PublishedServiceKind.Service, project.Metadata, [], project.ReplicaCount, postgres, external, options));
                     break;
                 case RunOnceResource step when Annotation<ProjectCommandAnnotation>(step) is { } command:
-                    services.Add(ReadService(step, PublishedServiceKind.OneShot, command.Project, command.Arguments, 1, postgres, options));
+                    services.Add(ReadService(step, PublishedServiceKind.OneShot, command.Project, command.Arguments, 1, postgres, external, options));
                     break;
                 case RunOnceResource step when Annotation<ImageBuildStepAnnotation>(step) is { } build:
                     buildSteps.Add((step.Name, build.Description));
@@ -67,6 +71,7 @@ public static class ApplicationModelReader
         {
             parameters.Add(postgres.Password);
         }
+        parameters.AddRange(external.Values);
         parameters.AddRange(resources.SelectMany(r => r.Annotations.OfType<EnvironmentParameterAnnotation>())
             .Select(a => a.Parameter).Distinct());
         var volumes = services.SelectMany(s => s.Mounts).Select(m => m.Volume).Distinct().ToList();
@@ -75,7 +80,7 @@ public static class ApplicationModelReader
 
     static PublishedService ReadService(
         Resource resource, PublishedServiceKind kind, IProjectMetadata project, IReadOnlyList<string> args, int replicas,
-        PostgresServer? postgres, PublishOptions options)
+        PostgresServer? postgres, Dictionary<string, ParameterDefinition> externalDatabases, PublishOptions options)
     {
         var env = new List<KeyValuePair<string, EnvironmentValue>>();
         void Set(string name, EnvironmentValue value)
@@ -102,6 +107,9 @@ public static class ApplicationModelReader
             {
                 case PostgresDatabaseResource db when postgres is not null:
                     Set($"ConnectionStrings__{db.Name}", new ConnectionStringValue(postgres, db.Name));
+                    break;
+                case PostgresDatabaseResource db when externalDatabases.TryGetValue(db.Name, out var connectionString):
+                    Set($"ConnectionStrings__{db.Name}", new ParameterValue(connectionString));
                     break;
                 case ProjectResource other:
                     // Aspire's variable for the first endpoint; the service name balances over every replica.
@@ -140,6 +148,9 @@ public static class ApplicationModelReader
             {
                 PostgresDatabaseResource when postgres is not null => new(postgres.Name, DependencyCondition.Healthy),
                 PostgresServerResource when postgres is not null => new(postgres.Name, DependencyCondition.Healthy),
+                // An external server is not part of the deployment: nothing to wait for (the migrator fails, and is
+                // restarted, until it can connect).
+                PostgresDatabaseResource or PostgresServerResource when options.ExternalPostgres => null,
                 RunOnceResource step when Annotation<ImageBuildStepAnnotation>(step) is not null => null,
                 RunOnceResource step => new(step.Name, DependencyCondition.Completed),
                 ProjectResource p => new(p.Name, waitKind == WaitKind.Completion ? DependencyCondition.Completed : DependencyCondition.Healthy),
@@ -150,11 +161,19 @@ public static class ApplicationModelReader
                 dependsOn.Add(d);
             }
         }
-        var external = resource is ProjectResource web && Annotation<ExternalHttpEndpointAnnotation>(resource) is not null
+        var externalEndpoint = resource is ProjectResource web && Annotation<ExternalHttpEndpointAnnotation>(resource) is not null
             ? new ExternalEndpoint(Math.Max(0, web.HttpPort))
             : null;
-        return new PublishedService(resource.Name, kind, project, ImageRepositoryOf(project), args, env, replicas, dependsOn, mounts, external);
+        return new PublishedService(resource.Name, kind, project, ImageRepositoryOf(project), args, env, replicas, dependsOn, mounts, externalEndpoint);
     }
+
+    static ParameterDefinition ExternalConnectionString(PostgresDatabaseResource database) =>
+        new($"{database.Name}-connection-string", secret: true, generatedLength: 0, localValue: null)
+        {
+            Description = $"Npgsql connection string of the external '{database.Name}' database, e.g. "
+                + $"Host=db.example;Port=5432;Username={database.Name};Password=...;Database={database.Name};SSL Mode=Require "
+                + "(pgvector must be available: docs/publishing.md).",
+        };
 
     /// <summary><c>CvTailor.Api.csproj</c> → <c>cvtailor-api</c>, the <c>ContainerRepository</c> the csproj declares.</summary>
     public static string ImageRepositoryOf(IProjectMetadata project)

@@ -24,7 +24,7 @@ public static class ApplicationPublisher
             await Console.Error.WriteLineAsync($"publish: {ex.Message}");
             await Console.Error.WriteLineAsync(
                 "usage: publish --publisher docker-compose|kubernetes|manifest [--output-path <dir>] [--image-tag <tag>] "
-                + "[--image-registry <prefix>] [--otlp-endpoint <url>] [--namespace <ns>] [--environment <name>]");
+                + "[--image-registry <prefix>] [--otlp-endpoint <url>] [--namespace <ns>] [--environment <name>] [--postgres container|external]");
             return 2;
         }
 
@@ -49,6 +49,10 @@ public static class ApplicationPublisher
         foreach (var file in files)
         {
             Console.WriteLine($"  {file}");
+        }
+        foreach (var parameter in app.Parameters.Where(p => p.Supplied))
+        {
+            Console.WriteLine($"  (fill in {parameter.EnvironmentName} in the secret file before deploying)");
         }
         foreach (var (name, description) in app.BuildSteps)
         {

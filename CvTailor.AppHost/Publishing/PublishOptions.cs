@@ -9,6 +9,10 @@ public sealed record PublishOptions
 
     public static readonly IReadOnlyList<string> Publishers = [DockerCompose, Kubernetes, Manifest];
 
+    /// <summary><c>--postgres</c> values: the model's PostgreSQL as a container, or a server the operator runs.</summary>
+    public const string PostgresContainer = "container";
+    public const string PostgresExternal = "external";
+
     public required string Publisher { get; init; }
 
     /// <summary>A directory; for <c>manifest</c> a path ending in <c>.json</c> names the file itself, as in Aspire.</summary>
@@ -28,6 +32,12 @@ public sealed record PublishOptions
 
     /// <summary>ASPNETCORE_ENVIRONMENT / DOTNET_ENVIRONMENT of the published services.</summary>
     public string EnvironmentName { get; init; } = "Production";
+
+    /// <summary>
+    /// No PostgreSQL container/StatefulSet: each database's connection string is a secret the operator fills in
+    /// (<c>--postgres external</c>; docker-compose and kubernetes only).
+    /// </summary>
+    public bool ExternalPostgres { get; init; }
 
     public string ImageFor(string repository) =>
         (string.IsNullOrEmpty(ImageRegistry) ? "" : ImageRegistry.TrimEnd('/') + "/") + repository + ":" + ImageTag;
@@ -88,6 +98,16 @@ public sealed record PublishOptions
         {
             throw new PublishUsageException($"--otlp-endpoint '{otlpText}' is not an http(s) URL.");
         }
+        var postgres = Take("postgres") ?? PostgresContainer;
+        if (postgres is not (PostgresContainer or PostgresExternal))
+        {
+            throw new PublishUsageException($"Unknown --postgres '{postgres}'; choose {PostgresContainer} or {PostgresExternal}.");
+        }
+        if (postgres == PostgresExternal && publisher == Manifest)
+        {
+            // The manifest leaves provisioning to the deploying tool, which decides where PostgreSQL runs.
+            throw new PublishUsageException($"--postgres {PostgresExternal} applies to {DockerCompose} and {Kubernetes} only.");
+        }
         var options = new PublishOptions
         {
             Publisher = publisher,
@@ -97,6 +117,7 @@ public sealed record PublishOptions
             OtlpEndpoint = otlp,
             Namespace = Take("namespace"),
             EnvironmentName = Take("environment") ?? "Production",
+            ExternalPostgres = postgres == PostgresExternal,
         };
         if (values.Count > 0)
         {

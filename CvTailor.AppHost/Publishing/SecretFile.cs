@@ -23,6 +23,10 @@ public static class SecretFile
         {
             var value = existing.TryGetValue(parameter.EnvironmentName, out var kept) && kept.Length > 0 ? kept : parameter.Generate();
             values[parameter.EnvironmentName] = value;
+            if (parameter.Supplied)
+            {
+                text.Append("# ").Append(parameter.Description ?? $"{parameter.Name}: fill in before deploying.").Append('\n');
+            }
             text.Append(parameter.EnvironmentName).Append('=').Append(value).Append('\n');
         }
         await File.WriteAllTextAsync(path, text.ToString(), ct);
