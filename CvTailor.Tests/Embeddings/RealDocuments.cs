@@ -13,7 +13,9 @@ public static class RealDocuments
         using var stream = new MemoryStream();
         using (var document = SKDocument.CreatePdf(stream))
         {
-            using var typeface = SKFontManager.Default.MatchFamily("DejaVu Sans") ?? SKTypeface.Default;
+            // The Api's fonts/ folder (copied into this output by the build): SkiaSharp's native library has no fontconfig.
+            using var typeface = SKTypeface.FromFile(Path.Combine(AppContext.BaseDirectory, CvTailor.Api.Export.Renderers.PdfFontSet.BundledDirectory, "DejaVuSans.ttf"))
+                ?? throw new InvalidOperationException("DejaVuSans.ttf is not in the test output's fonts/ folder.");
             using var font = new SKFont(typeface, 11);
             using var paint = new SKPaint { Color = SKColors.Black };
             var canvas = document.BeginPage(595, 842);
