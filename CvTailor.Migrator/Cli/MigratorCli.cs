@@ -160,6 +160,7 @@ public static class MigratorCli
         var started = Stopwatch.GetTimestamp();
         var outcome = "failed";
         Exception? error = null;
+        var committed = false;
         try
         {
             ImportResult result;
@@ -174,6 +175,7 @@ public static class MigratorCli
             }
 
             outcome = OutcomeName(result.Outcome);
+            committed = result.Outcome == ImportOutcome.Imported;
             Describe(activity, result, outcome);
             ReportPrinter.Print(console, result, action);
             return result.ExitCode;
@@ -189,7 +191,7 @@ public static class MigratorCli
         }
         finally
         {
-            tracing.Finish(error);
+            tracing.Finish(error, committed);
             MigrationTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
                 new KeyValuePair<string, object?>(TelemetryNames.Attributes.MigratorCommand, kind.Command),
                 new KeyValuePair<string, object?>(TelemetryNames.Attributes.Outcome, outcome));

@@ -7,7 +7,7 @@ namespace CvTailor.Migrator.Telemetry;
 /// <summary>
 /// Turns the progress callbacks the importer and exporter already make into spans: one table span per loaded table,
 /// one span per media/verification phase, all children of the run span. Row counts go to the rows counter when a
-/// table completes, so a failed table counts nothing (its rows were rolled back).
+/// run commits: a failed, refused or dry run counts nothing, because its rows were rolled back.
 /// </summary>
 public sealed class TracingProgress(Activity? run, MigrationKind kind) : IMigrationProgress
 {
@@ -16,6 +16,7 @@ public sealed class TracingProgress(Activity? run, MigrationKind kind) : IMigrat
     Activity? phase;
     bool verifying;
     readonly List<Activity> openTables = [];
+    readonly List<(string Table, long Rows)> loaded = [];
 
     /// <summary>Passes every callback on to <paramref name="next"/> (the console's progress).</summary>
     public IMigrationProgress Over(IMigrationProgress next)
@@ -37,13 +38,13 @@ public sealed class TracingProgress(Activity? run, MigrationKind kind) : IMigrat
         var activity = MigrationTelemetry.Source.StartActivity(kind.TableSpan, ActivityKind.Internal, run?.Context ?? default);
         if (activity is null)
         {
-            return new TableSpan(bar, null, table, kind, this);
+            return new TableSpan(bar, null, table, this);
         }
 
         activity.SetTag(TelemetryNames.Attributes.ImportTable, table);
         activity.SetTag(TelemetryNames.Attributes.SourceRows, totalRows);
         openTables.Add(activity);
-        return new TableSpan(bar, activity, table, kind, this);
+        return new TableSpan(bar, activity, table, this);
     }
 
     public void Phase(string description)
@@ -64,8 +65,17 @@ public sealed class TracingProgress(Activity? run, MigrationKind kind) : IMigrat
     }
 
     /// <summary>Ends what the run left open; a table still open when the run failed is where it failed.</summary>
-    public void Finish(Exception? error)
+    public void Finish(Exception? error, bool committed)
     {
+        if (committed)
+        {
+            var counter = kind == MigrationKind.Export ? MigrationTelemetry.ExportedRows : MigrationTelemetry.ImportedRows;
+            foreach (var (table, rows) in loaded)
+            {
+                counter.Add(rows, new KeyValuePair<string, object?>(TelemetryNames.Attributes.ImportTable, table));
+            }
+        }
+
         foreach (var table in openTables.ToList())
         {
             table.SetStatus(ActivityStatusCode.Error, error?.Message ?? "not completed");
@@ -87,15 +97,14 @@ public sealed class TracingProgress(Activity? run, MigrationKind kind) : IMigrat
         phase = null;
     }
 
-    sealed class TableSpan(ITableProgress bar, Activity? activity, string table, MigrationKind kind, TracingProgress owner) : ITableProgress
+    sealed class TableSpan(ITableProgress bar, Activity? activity, string table, TracingProgress owner) : ITableProgress
     {
         public void Advance(long rows) => bar.Advance(rows);
 
         public void Complete(long rows, TimeSpan elapsed)
         {
             bar.Complete(rows, elapsed);
-            var counter = kind == MigrationKind.Export ? MigrationTelemetry.ExportedRows : MigrationTelemetry.ImportedRows;
-            counter.Add(rows, new KeyValuePair<string, object?>(TelemetryNames.Attributes.ImportTable, table));
+            owner.loaded.Add((table, rows));
             if (activity is not null)
             {
                 activity.SetTag(TelemetryNames.Attributes.TableRows, rows);
