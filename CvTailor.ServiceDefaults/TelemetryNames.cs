@@ -46,6 +46,21 @@ public static class TelemetryNames
         /// <summary>CvTailor.Import: copying one table during an import.</summary>
         public const string ImportTable = "import.table";
 
+        /// <summary>CvTailor.Import: the media phase of an import (copying the original's media/ files).</summary>
+        public const string ImportMedia = "import.media";
+
+        /// <summary>CvTailor.Import: the verification phase of an import or of import-sqlite --verify-only.</summary>
+        public const string ImportVerify = "import.verify";
+
+        /// <summary>CvTailor.Import: one export-sqlite run (PostgreSQL back to an original-format SQLite file).</summary>
+        public const string ExportSqlite = "export_sqlite.run";
+
+        /// <summary>CvTailor.Import: writing one table during export-sqlite.</summary>
+        public const string ExportSqliteTable = "export_sqlite.table";
+
+        /// <summary>CvTailor.Import: verifying the written SQLite file against PostgreSQL after export-sqlite.</summary>
+        public const string ExportSqliteVerify = "export_sqlite.verify";
+
         /// <summary>CvTailor.Api: one artifact processing job (PDF metadata, evidence-link checks, GitHub analysis).</summary>
         public const string ArtifactProcessing = "artifacts.process";
 
@@ -91,6 +106,12 @@ public static class TelemetryNames
         /// <summary>CvTailor.Import, counter, {row}: rows imported (table=...).</summary>
         public const string ImportRows = "cvtailor.import.rows";
 
+        /// <summary>CvTailor.Import, counter, {row}: rows written by export-sqlite (table=...).</summary>
+        public const string ExportSqliteRows = "cvtailor.export_sqlite.rows";
+
+        /// <summary>CvTailor.Import, histogram, s: duration of one migrator run (command=import-sqlite|export-sqlite, outcome).</summary>
+        public const string MigrationDuration = "cvtailor.migrator.duration";
+
         /// <summary>CvTailor.Api, counter, {lookup}: query-embedding cache lookups (cvtailor.cache.result=hit|miss, model).</summary>
         public const string QueryEmbeddingCache = "cvtailor.query_embedding.cache";
 
@@ -110,6 +131,15 @@ public static class TelemetryNames
         public const string BatchSize = "cvtailor.batch.size";
         public const string ExportFormat = "cvtailor.export.format";
         public const string ImportTable = "cvtailor.import.table";
+        /// <summary>The SQLite file's name (never its directory: that is a path on someone's machine).</summary>
+        public const string ImportSource = "cvtailor.import.source";
+        public const string DryRun = "cvtailor.import.dry_run";
+        public const string VerifyOnly = "cvtailor.import.verify_only";
+        public const string RowsTotal = "cvtailor.import.rows_total";
+        public const string SkippedRows = "cvtailor.import.skipped_rows";
+        public const string SourceRows = "cvtailor.import.source_rows";
+        public const string TableRows = "cvtailor.import.table.rows";
+        public const string MigratorCommand = "cvtailor.migrator.command";
         public const string TokenDirection = "cvtailor.token.direction";
         public const string ArtifactId = "cvtailor.artifact.id";
         public const string JobId = "cvtailor.job.id";

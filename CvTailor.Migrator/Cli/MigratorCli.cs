@@ -1,9 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using CvTailor.Migrator.Bench;
 using CvTailor.Migrator.Export;
 using CvTailor.Migrator.Import;
+using CvTailor.Migrator.Telemetry;
 using CvTailor.Migrator.Verification;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Spectre.Console;
 
@@ -14,6 +17,9 @@ public static class MigratorCli
 {
     /// <summary>Exit code of a failure that rolled back (a crash, a cancelled run, an injected fault).</summary>
     public const int FailedExitCode = 5;
+
+    /// <summary>service.name of the Migrator's telemetry unless OTEL_SERVICE_NAME says otherwise.</summary>
+    public const string DefaultServiceName = "migrator";
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IConfiguration? configuration = null, CancellationToken ct = default)
     {
@@ -29,6 +35,8 @@ public static class MigratorCli
             ExportCommand(console, configuration),
             BenchCommand(console, configuration),
         };
+        // Exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing flushes, so even a refused run's spans arrive.
+        await using var telemetry = ConsoleTelemetry.Start(configuration, DefaultServiceName);
         var output = new StringWriter();
         var result = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = output }, ct);
         if (output.GetStringBuilder().Length > 0)
@@ -75,7 +83,13 @@ public static class MigratorCli
             var verify = parse.GetValue(verifyOnly);
             console.MarkupLine($"{(verify ? "verifying" : options.DryRun ? "dry run of importing" : "importing")} [bold]{Markup.Escape(options.SourcePath)}[/] " +
                 $"into [bold]{Markup.Escape(Describe(connectionString))}[/]");
-            return await RunReportedAsync(console, verify ? "verification" : "import", progress => verify
+            KeyValuePair<string, object?>[] tags =
+            [
+                new(TelemetryNames.Attributes.ImportSource, Path.GetFileName(options.SourcePath)),
+                new(TelemetryNames.Attributes.DryRun, options.DryRun),
+                new(TelemetryNames.Attributes.VerifyOnly, verify),
+            ];
+            return await RunReportedAsync(console, verify ? "verification" : "import", verify ? MigrationKind.VerifyOnly : MigrationKind.Import, tags, progress => verify
                 ? SqliteVerifier.RunAsync(options, progress, ct)
                 : new SqliteImporter(progress).RunAsync(options, ct));
         });
@@ -107,7 +121,7 @@ public static class MigratorCli
                 Overwrite = parse.GetValue(overwrite),
             };
             console.MarkupLine($"exporting [bold]{Markup.Escape(Describe(connectionString))}[/] to [bold]{Markup.Escape(options.OutputPath)}[/]");
-            return await RunReportedAsync(console, "export", progress => new SqliteExporter(progress).RunAsync(options, ct));
+            return await RunReportedAsync(console, "export", MigrationKind.Export, [], progress => new SqliteExporter(progress).RunAsync(options, ct));
         });
         return command;
     }
@@ -138,30 +152,78 @@ public static class MigratorCli
         return command;
     }
 
-    static async Task<int> RunReportedAsync(IAnsiConsole console, string action, Func<IMigrationProgress, Task<ImportResult>> run)
+    static async Task<int> RunReportedAsync(
+        IAnsiConsole console, string action, MigrationKind kind, IEnumerable<KeyValuePair<string, object?>> tags, Func<IMigrationProgress, Task<ImportResult>> run)
     {
+        using var activity = MigrationTelemetry.Source.StartActivity(kind.RunSpan, ActivityKind.Internal, parentContext: default, tags);
+        var tracing = new TracingProgress(activity, kind);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        Exception? error = null;
+        var committed = false;
         try
         {
             ImportResult result;
             if (console.Profile.Capabilities.Interactive)
             {
                 result = await console.Progress().AutoClear(false).HideCompleted(false).Columns(SpectreProgress.Columns)
-                    .StartAsync(context => run(new SpectreProgress(context)));
+                    .StartAsync(context => run(tracing.Over(new SpectreProgress(context))));
             }
             else
             {
-                result = await run(new PlainProgress(console));
+                result = await run(tracing.Over(new PlainProgress(console)));
             }
 
+            outcome = OutcomeName(result.Outcome);
+            committed = result.Outcome == ImportOutcome.Imported;
+            Describe(activity, result, outcome);
             ReportPrinter.Print(console, result, action);
             return result.ExitCode;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            error = ex;
+            activity?.AddException(ex);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            activity?.SetTag(TelemetryNames.Attributes.Outcome, outcome);
             console.MarkupLine($"[red]{Markup.Escape(action)} failed; nothing was kept:[/] {Markup.Escape(ex.Message)}");
             return ex is FileNotFoundException or InvalidDataException or DirectoryNotFoundException ? (int)ImportOutcome.InvalidSource : FailedExitCode;
         }
+        finally
+        {
+            tracing.Finish(error, committed);
+            MigrationTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new KeyValuePair<string, object?>(TelemetryNames.Attributes.MigratorCommand, kind.Command),
+                new KeyValuePair<string, object?>(TelemetryNames.Attributes.Outcome, outcome));
+        }
     }
+
+    static void Describe(Activity? activity, ImportResult result, string outcome)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetTag(TelemetryNames.Attributes.Outcome, outcome);
+        activity.SetTag(TelemetryNames.Attributes.RowsTotal, result.Tables.Sum(t => t.Loaded));
+        activity.SetTag(TelemetryNames.Attributes.SkippedRows, (long)result.Skipped.Count);
+        if (result.ExitCode != 0)
+        {
+            // A refused or invalid run did not throw, but it failed: the span says so, with the first reason.
+            activity.SetStatus(ActivityStatusCode.Error, result.Messages.Count > 0 ? result.Messages[0] : outcome);
+        }
+    }
+
+    static string OutcomeName(ImportOutcome outcome) => outcome switch
+    {
+        ImportOutcome.Imported => "imported",
+        ImportOutcome.VerificationFailed => "verification_failed",
+        ImportOutcome.InvalidSource => "invalid_source",
+        ImportOutcome.Refused => "refused",
+        ImportOutcome.DryRun => "dry_run",
+        _ => "failed",
+    };
 
     /// <summary>Host/port/database only: the password never reaches the console.</summary>
     static string Describe(string connectionString)

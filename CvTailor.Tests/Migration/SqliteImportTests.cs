@@ -12,6 +12,7 @@ using static CvTailor.Tests.Migration.MigrationTestDatabase;
 
 namespace CvTailor.Tests.Migration;
 
+[Collection(MigratorCliGroup.Name)]
 public sealed class SqliteImportTests : IDisposable
 {
     readonly OriginalDatabaseFixture _original = new();
