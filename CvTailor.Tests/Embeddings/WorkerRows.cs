@@ -27,6 +27,8 @@ public static class WorkerRows
     public static async Task<IReadOnlyList<StoredArtifactVectors>> VectorsOfAsync(NpgsqlDataSource dataSource, int artifactId)
     {
         await using var db = Db(dataSource);
+        // One snapshot for the artifact row and its chunks: the worker may commit a new version between two reads.
+        await using var snapshot = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         var rows = await db.EnhancedArtifacts.AsNoTracking().Where(e => e.OriginalArtifactId == artifactId)
             .Select(e => new { e.Id, e.EmbeddingModel, e.EmbeddingDimensions, e.ProcessedContent, e.LastEmbeddingUpdate, e.TotalChunks })
             .ToListAsync();
