@@ -15,7 +15,8 @@ namespace CvTailor.Api.Artifacts.Processing;
 /// message, date, author}], default_branch, size, open_issues}</c> or <c>{error}</c>. URLs are always built from the
 /// configured base (never taken from a response), so the analysis cannot be steered elsewhere.
 /// </summary>
-public sealed partial class GitHubRepositoryAnalyzer(IHttpClientFactory clients, IOptions<EvidenceOptions> options, ILogger<GitHubRepositoryAnalyzer> logger)
+public sealed partial class GitHubRepositoryAnalyzer(
+    IHttpClientFactory clients, IOptions<EvidenceOptions> options, NetworkGuard guard, ILogger<GitHubRepositoryAnalyzer> logger)
 {
     public const string HttpClientName = "github-api";
 
@@ -39,6 +40,13 @@ public sealed partial class GitHubRepositoryAnalyzer(IHttpClientFactory clients,
     public async Task<JsonObject> AnalyzeAsync(string owner, string repo, CancellationToken ct)
     {
         using var activity = EvidenceTelemetry.Source.StartActivity(TelemetryNames.Spans.GitHubAnalysis);
+        // The API's address comes from configuration, not from users, so only the host list applies: with
+        // Evidence:AllowedHosts set (tests, benches, locked-down deployments) nothing outside it is contacted.
+        if (!guard.IsHostAllowed(options.Value.GitHubApiBaseUrl.IdnHost))
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "host not allowed");
+            return new JsonObject { ["error"] = NetworkGuard.RefusedHost };
+        }
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(options.Value.GitHubTimeout);
         var client = clients.CreateClient(HttpClientName);

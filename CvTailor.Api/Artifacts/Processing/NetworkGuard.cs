@@ -55,12 +55,15 @@ public sealed class NetworkGuard
         {
             return RefusedScheme;
         }
-        if (_allowedHosts.Count > 0 && !_allowedHosts.Contains(uri.IdnHost))
+        if (!IsHostAllowed(uri.IdnHost))
         {
             return RefusedHost;
         }
         return IPAddress.TryParse(uri.IdnHost, out var literal) && !IsPermitted(literal) ? RefusedAddress : null;
     }
+
+    /// <summary>Whether <c>Evidence:AllowedHosts</c> (when set) lets this host be contacted at all.</summary>
+    public bool IsHostAllowed(string host) => _allowedHosts.Count == 0 || _allowedHosts.Contains(host);
 
     /// <summary>Whether a connection to <paramref name="address"/> is allowed.</summary>
     public bool IsPermitted(IPAddress address)
