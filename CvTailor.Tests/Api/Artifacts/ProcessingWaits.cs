@@ -1,3 +1,4 @@
+using CvTailor.Tests.Embeddings;
 using CvTailor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,24 +10,11 @@ public static class ProcessingWaits
     static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     /// <summary>Until every processing job of the artifact is completed or failed.</summary>
-    public static async Task WaitForProcessingAsync(this ApiServer server, int artifactId)
-    {
-        var deadline = DateTime.UtcNow + Limit;
-        while (true)
-        {
-            var open = await server.InDbAsync(db => db.ArtifactProcessingJobs
-                .CountAsync(j => j.ArtifactId == artifactId && (j.Status == "pending" || j.Status == "processing")));
-            if (open == 0)
-            {
-                return;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Artifact {artifactId} still has {open} open processing job(s).");
-            }
-            await Task.Delay(50);
-        }
-    }
+    public static Task WaitForProcessingAsync(this ApiServer server, int artifactId) =>
+        Eventually.WaitAsync(
+            () => server.InDbAsync(db => db.ArtifactProcessingJobs
+                .CountAsync(j => j.ArtifactId == artifactId && (j.Status == "pending" || j.Status == "processing"))),
+            open => open == 0, Limit, $"artifact {artifactId}'s open processing jobs to reach 0");
 }
 
 /// <summary>An Api whose processing worker is off, for tests that look at rows exactly as the request wrote them.</summary>
