@@ -19,7 +19,7 @@ public static class ApiApplication
     public static WebApplicationBuilder AddCvTailorApi(this WebApplicationBuilder builder)
     {
         builder.AddServiceDefaults();
-        builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
+        builder.AddPgVectorDbContext<CvTailorDbContext>(CvTailorDatabase.ConnectionName, o => o.UseCvTailorConventions());
         builder.AddHttpConventions();
         builder.AddAuth();
         builder.AddArtifacts();

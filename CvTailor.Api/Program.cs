@@ -7,8 +7,8 @@ var builder = WebApplication.CreateBuilder(args);
 if (args is ["migrate", ..])
 {
     using var loggerFactory = LoggerFactory.Create(l => l.AddConsole());
-    var connectionString = builder.Configuration.GetConnectionString("cvtailor")
-        ?? throw new InvalidOperationException("ConnectionStrings:cvtailor is not set.");
+    var connectionString = builder.Configuration.GetConnectionString(CvTailorDatabase.ConnectionName)
+        ?? throw new InvalidOperationException($"ConnectionStrings:{CvTailorDatabase.ConnectionName} is not set.");
     await DatabaseMigrator.MigrateAsync(connectionString, loggerFactory.CreateLogger("migrate"), CancellationToken.None);
     return;
 }

@@ -22,7 +22,7 @@ public static class EmbeddingsApplication
         var services = builder.Services;
         var configuration = builder.Configuration;
         builder.AddServiceDefaults();
-        builder.AddNpgsqlDbContext<CvTailorDbContext>("cvtailor", o => o.UseCvTailorConventions());
+        builder.AddPgVectorDbContext<CvTailorDbContext>(CvTailorDatabase.ConnectionName, o => o.UseCvTailorConventions());
 
         services.Configure<JsonOptions>(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddEmbeddingProvider(configuration);

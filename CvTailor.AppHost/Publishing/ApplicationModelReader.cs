@@ -1,21 +1,18 @@
-using CvTailor.AppHost.Hosting;
-
 namespace CvTailor.AppHost.Publishing;
 
 /// <summary>
-/// Walks the resources Program.cs declared and turns them into <see cref="PublishedApplication"/>: references become
-/// connection strings and service URLs, waits become start-up ordering, annotations become secrets and volumes.
-/// A resource with no published form is an error, never silently dropped.
+/// Walks Aspire's application model (the resources Program.cs declared, in publish mode) and turns it into
+/// <see cref="PublishedApplication"/>: references become connection strings and service URLs, waits become start-up
+/// ordering, replicas and annotations become replicas, secrets and volumes. A resource with no published form is an
+/// error, never silently dropped.
 /// </summary>
 public static class ApplicationModelReader
 {
-    public const string PgVectorImage = "pgvector/pgvector:pg17";
-    public const string PostgresImage = "postgres:17";
-
-    public static PublishedApplication Read(IReadOnlyList<Resource> resources, PublishOptions options)
+    public static PublishedApplication Read(IEnumerable<IResource> model, PublishOptions options)
     {
-        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
+        var resources = model.ToList();
 
         var servers = resources.OfType<PostgresServerResource>().ToList();
         if (servers.Count > 1)
@@ -29,58 +26,64 @@ public static class ApplicationModelReader
             : [];
         if (servers is [var server] && !options.ExternalPostgres)
         {
-            var databases = resources.OfType<PostgresDatabaseResource>().Where(d => d.Server == server).Select(d => d.Name).ToList();
+            var databases = server.Databases.Keys.ToList();
             if (databases.Count > 1)
             {
                 // The image creates one database (POSTGRES_DB); more would need an init script.
                 throw new NotSupportedException("Publishing supports one database per PostgreSQL server.");
             }
+            var image = server.Annotations.OfType<ContainerImageAnnotation>().Last();
             postgres = new PostgresServer(
                 server.Name,
-                server.PgVector ? PgVectorImage : PostgresImage,
+                $"{image.Image}:{image.Tag}",
                 new ParameterDefinition($"{server.Name}-password", secret: true, generatedLength: 24, localValue: null),
                 databases);
         }
 
+        // A project others wait to *complete* runs once before them (migrations), not as a long-running service.
+        var oneShots = resources.SelectMany(r => r.Annotations.OfType<WaitAnnotation>())
+            .Where(w => w.WaitType == WaitType.WaitForCompletion)
+            .Select(w => w.Resource)
+            .ToHashSet();
+
+        var parameters = new Dictionary<ParameterResource, ParameterDefinition>();
         var services = new List<PublishedService>();
         var buildSteps = new List<(string, string)>();
         foreach (var resource in resources)
         {
             switch (resource)
             {
-                case PostgresServerResource or PostgresDatabaseResource:
+                case PostgresServerResource or PostgresDatabaseResource or ParameterResource:
+                    break;
+                case var step when Annotation<ImageBuildStepAnnotation>(step) is { } build:
+                    buildSteps.Add((step.Name, build.Description));
                     break;
                 case ProjectResource project:
-                    services.Add(ReadService(project, PublishedServiceKind.Service, project.Metadata, [], project.ReplicaCount, postgres, external, options));
-                    break;
-                case RunOnceResource step when Annotation<ProjectCommandAnnotation>(step) is { } command:
-                    services.Add(ReadService(step, PublishedServiceKind.OneShot, command.Project, command.Arguments, 1, postgres, external, options));
-                    break;
-                case RunOnceResource step when Annotation<ImageBuildStepAnnotation>(step) is { } build:
-                    buildSteps.Add((step.Name, build.Description));
+                    var kind = oneShots.Contains(project) ? PublishedServiceKind.OneShot : PublishedServiceKind.Service;
+                    services.Add(ReadService(project, kind, postgres, external, parameters, options));
                     break;
                 default:
                     throw new NotSupportedException(
-                        $"Resource '{resource.Name}' ({resource.Type}) has no published form; " +
-                        "annotate run-once steps with PublishAsProjectCommand or PublishAsImageBuildStep.");
+                        $"Resource '{resource.Name}' ({resource.GetType().Name}) has no published form; "
+                        + "mark build-time steps with PublishAsImageBuildStep.");
             }
         }
 
-        var parameters = new List<ParameterDefinition>();
+        var definitions = new List<ParameterDefinition>();
         if (postgres is not null)
         {
-            parameters.Add(postgres.Password);
+            definitions.Add(postgres.Password);
         }
-        parameters.AddRange(external.Values);
-        parameters.AddRange(resources.SelectMany(r => r.Annotations.OfType<EnvironmentParameterAnnotation>())
-            .Select(a => a.Parameter).Distinct());
+        definitions.AddRange(external.Values);
+        definitions.AddRange(parameters.Values);
         var volumes = services.SelectMany(s => s.Mounts).Select(m => m.Volume).Distinct().ToList();
-        return new PublishedApplication(postgres, services, parameters, volumes, buildSteps);
+        return new PublishedApplication(postgres, services, definitions, volumes, buildSteps);
     }
 
     static PublishedService ReadService(
-        Resource resource, PublishedServiceKind kind, IProjectMetadata project, IReadOnlyList<string> args, int replicas,
-        PostgresServer? postgres, Dictionary<string, ParameterDefinition> externalDatabases, PublishOptions options)
+        ProjectResource resource, PublishedServiceKind kind, PostgresServer? postgres,
+        Dictionary<string, ParameterDefinition> externalDatabases, Dictionary<ParameterResource, ParameterDefinition> parameters,
+        PublishOptions options)
     {
         var env = new List<KeyValuePair<string, EnvironmentValue>>();
         void Set(string name, EnvironmentValue value)
@@ -101,7 +104,9 @@ public static class ApplicationModelReader
             Set("OTEL_EXPORTER_OTLP_ENDPOINT", new LiteralValue(otlp.ToString().TrimEnd('/')));
             Set("OTEL_EXPORTER_OTLP_PROTOCOL", new LiteralValue("grpc"));
         }
-        foreach (var reference in resource.References)
+        var references = resource.Annotations.OfType<ResourceRelationshipAnnotation>()
+            .Where(r => r.Type == "Reference").Select(r => r.Resource).Distinct();
+        foreach (var reference in references)
         {
             switch (reference)
             {
@@ -119,20 +124,13 @@ public static class ApplicationModelReader
                     throw new NotSupportedException($"'{resource.Name}' references '{reference.Name}', which has no published form.");
             }
         }
-        var overridden = resource.Annotations.OfType<EnvironmentParameterAnnotation>().Select(a => a.Variable)
-            .Concat(resource.Annotations.OfType<SharedVolumeAnnotation>().Select(a => a.Variable))
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var (name, value) in resource.Environment.Where(e => !overridden.Contains(e.Key)))
-        {
-            Set(name, new LiteralValue(value));
-        }
         var mounts = new List<VolumeMount>();
         foreach (var annotation in resource.Annotations)
         {
             switch (annotation)
             {
                 case EnvironmentParameterAnnotation p:
-                    Set(p.Variable, new ParameterValue(p.Parameter));
+                    Set(p.Variable, new ParameterValue(Definition(p.Parameter, parameters)));
                     break;
                 case SharedVolumeAnnotation v:
                     Set(v.Variable, new LiteralValue(v.Volume.ContainerPath));
@@ -142,29 +140,49 @@ public static class ApplicationModelReader
         }
 
         var dependsOn = new List<ServiceDependency>();
-        foreach (var (dependency, waitKind) in resource.Waits)
+        foreach (var wait in resource.Annotations.OfType<WaitAnnotation>())
         {
-            ServiceDependency? d = dependency switch
+            ServiceDependency? d = wait.Resource switch
             {
-                PostgresDatabaseResource when postgres is not null => new(postgres.Name, DependencyCondition.Healthy),
-                PostgresServerResource when postgres is not null => new(postgres.Name, DependencyCondition.Healthy),
+                PostgresDatabaseResource or PostgresServerResource when postgres is not null => new(postgres.Name, DependencyCondition.Healthy),
                 // An external server is not part of the deployment: nothing to wait for (the migrator fails, and is
                 // restarted, until it can connect).
                 PostgresDatabaseResource or PostgresServerResource when options.ExternalPostgres => null,
-                RunOnceResource step when Annotation<ImageBuildStepAnnotation>(step) is not null => null,
-                RunOnceResource step => new(step.Name, DependencyCondition.Completed),
-                ProjectResource p => new(p.Name, waitKind == WaitKind.Completion ? DependencyCondition.Completed : DependencyCondition.Healthy),
-                _ => throw new NotSupportedException($"'{resource.Name}' waits for '{dependency.Name}', which has no published form."),
+                var step when Annotation<ImageBuildStepAnnotation>(step) is not null => null,
+                ProjectResource p => new(p.Name, wait.WaitType == WaitType.WaitForCompletion ? DependencyCondition.Completed : DependencyCondition.Healthy),
+                var other => throw new NotSupportedException($"'{resource.Name}' waits for '{other.Name}', which has no published form."),
             };
             if (d is not null && !dependsOn.Contains(d))
             {
                 dependsOn.Add(d);
             }
         }
-        var externalEndpoint = resource is ProjectResource web && Annotation<ExternalHttpEndpointAnnotation>(resource) is not null
-            ? new ExternalEndpoint(Math.Max(0, web.HttpPort))
-            : null;
-        return new PublishedService(resource.Name, kind, project, ImageRepositoryOf(project), args, env, replicas, dependsOn, mounts, externalEndpoint);
+        var http = resource.Annotations.OfType<EndpointAnnotation>().FirstOrDefault(e => e.Name == "http");
+        var externalEndpoint = http is { IsExternal: true } ? new ExternalEndpoint(Math.Max(0, http.Port ?? 0)) : null;
+        var replicas = Annotation<ReplicaAnnotation>(resource)?.Replicas ?? 1;
+        return new PublishedService(resource.Name, kind, ImageRepositoryOf(resource), Arguments(resource), env,
+            kind == PublishedServiceKind.OneShot ? 1 : replicas, dependsOn, mounts, externalEndpoint);
+    }
+
+    static List<string> Arguments(ProjectResource resource)
+    {
+        var args = new List<object>();
+        foreach (var callback in resource.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            callback.Callback(new CommandLineArgsCallbackContext(args, resource, CancellationToken.None)).GetAwaiter().GetResult();
+        }
+        return args.Select(a => a as string
+            ?? throw new NotSupportedException($"'{resource.Name}' has an argument that is not a plain string.")).ToList();
+    }
+
+    static ParameterDefinition Definition(ParameterResource parameter, Dictionary<ParameterResource, ParameterDefinition> known)
+    {
+        if (!known.TryGetValue(parameter, out var definition))
+        {
+            var length = parameter.Default is GenerateParameterDefault generate ? generate.MinLength : 0;
+            known[parameter] = definition = new ParameterDefinition(parameter.Name, parameter.Secret, length, localValue: null);
+        }
+        return definition;
     }
 
     static ParameterDefinition ExternalConnectionString(PostgresDatabaseResource database) =>
@@ -176,12 +194,13 @@ public static class ApplicationModelReader
         };
 
     /// <summary><c>CvTailor.Api.csproj</c> → <c>cvtailor-api</c>, the <c>ContainerRepository</c> the csproj declares.</summary>
-    public static string ImageRepositoryOf(IProjectMetadata project)
+    public static string ImageRepositoryOf(ProjectResource project)
     {
         ArgumentNullException.ThrowIfNull(project);
-        return Path.GetFileNameWithoutExtension(project.ProjectPath).Replace('.', '-').ToLowerInvariant();
+        var path = project.GetProjectMetadata().ProjectPath;
+        return Path.GetFileNameWithoutExtension(path).Replace('.', '-').ToLowerInvariant();
     }
 
-    static T? Annotation<T>(Resource resource) where T : class, IResourceAnnotation =>
+    static T? Annotation<T>(IResource resource) where T : class, IResourceAnnotation =>
         resource.Annotations.OfType<T>().LastOrDefault();
 }

@@ -1,33 +1,20 @@
 using System.Diagnostics;
-using CvTailor.AppHost.Hosting;
 
 namespace CvTailor.AppHost.Publishing;
 
 /// <summary>
-/// Publish mode: reads the command line, walks the application model and writes the chosen format. Starts no
-/// resource, no dashboard and no process; binds no port. Exit codes: 0 written, 2 bad command line, 1 the model
-/// has something the format cannot express.
+/// Our publishers (docker-compose, kubernetes) on Aspire's application model in publish mode: starts no resource,
+/// no dashboard and no process; binds no port. Exit codes: 0 written, 1 the model has something the format cannot express.
 /// </summary>
 public static class ApplicationPublisher
 {
-    public static async Task<int> PublishAsync(this DistributedApplicationBuilder builder, CancellationToken ct = default)
+    public static async Task<int> PublishWithOwnPublisherAsync(
+        this IDistributedApplicationBuilder builder, PublishCommandLine command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(command);
+        var options = command.Options;
         var clock = Stopwatch.StartNew();
-        PublishOptions options;
-        try
-        {
-            options = PublishOptions.Parse(builder.ExecutionContext.Arguments);
-        }
-        catch (PublishUsageException ex)
-        {
-            await Console.Error.WriteLineAsync($"publish: {ex.Message}");
-            await Console.Error.WriteLineAsync(
-                "usage: publish --publisher docker-compose|kubernetes|manifest [--output-path <dir>] [--image-tag <tag>] "
-                + "[--image-registry <prefix>] [--otlp-endpoint <url>] [--namespace <ns>] [--environment <name>] [--postgres container|external]");
-            return 2;
-        }
-
         PublishedApplication app;
         try
         {
@@ -38,12 +25,7 @@ public static class ApplicationPublisher
             await Console.Error.WriteLineAsync($"publish: {ex.Message}");
             return 1;
         }
-        IPublisher publisher = options.Publisher switch
-        {
-            PublishOptions.DockerCompose => new ComposePublisher(),
-            PublishOptions.Kubernetes => new KubernetesPublisher(),
-            _ => new ManifestPublisher(),
-        };
+        IPublisher publisher = options.Publisher == PublishOptions.Kubernetes ? new KubernetesPublisher() : new ComposePublisher();
         var files = await publisher.PublishAsync(app, options, ct);
         Console.WriteLine($"publish: {options.Publisher} → {options.OutputPath} in {clock.Elapsed.TotalMilliseconds:0} ms");
         foreach (var file in files)
@@ -59,5 +41,16 @@ public static class ApplicationPublisher
             Console.WriteLine($"  ('{name}' is part of the image build: {description})");
         }
         return 0;
+    }
+
+    /// <summary>Prints a bad publish command line's reason and the usage; exit code 2.</summary>
+    public static async Task<int> UsageAsync(PublishUsageException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        await Console.Error.WriteLineAsync($"publish: {error.Message}");
+        await Console.Error.WriteLineAsync(
+            "usage: publish --publisher docker-compose|kubernetes|manifest [--output-path <dir>] [--image-tag <tag>] "
+            + "[--image-registry <prefix>] [--otlp-endpoint <url>] [--namespace <ns>] [--environment <name>] [--postgres container|external]");
+        return 2;
     }
 }

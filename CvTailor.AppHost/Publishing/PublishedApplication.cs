@@ -1,5 +1,3 @@
-using CvTailor.AppHost.Hosting;
-
 namespace CvTailor.AppHost.Publishing;
 
 /// <summary>
@@ -49,7 +47,6 @@ public sealed record VolumeMount(SharedVolume Volume, string Path);
 public sealed record PublishedService(
     string Name,
     PublishedServiceKind Kind,
-    IProjectMetadata Project,
     string ImageRepository,
     IReadOnlyList<string> Arguments,
     IReadOnlyList<KeyValuePair<string, EnvironmentValue>> Environment,

@@ -1,65 +1,51 @@
-using CvTailor.AppHost.Hosting;
+using Microsoft.Extensions.Configuration;
 
 namespace CvTailor.AppHost.Publishing;
 
-/// <summary>The model verbs that tell publishers what the local run does not need to know (Aspire's names where it has one).</summary>
+/// <summary>Model verbs whose local and published forms differ (a directory vs a volume, an optional vs a required secret).</summary>
 public static class PublishingBuilderExtensions
 {
-    /// <summary>A deployment-supplied value; secret ones are generated into the published secret file.</summary>
-    public static ParameterDefinition AddParameter(
-        this DistributedApplicationBuilder builder, string name, bool secret = false, int generatedLength = 32) =>
-        new(name, secret, generatedLength, builder.Configuration[$"Parameters:{name}"]);
-
-    /// <summary>A directory shared by several services (see <see cref="SharedVolume"/>).</summary>
+    /// <summary>A directory shared by several services: <c>{data directory}/{name}</c> here.</summary>
     public static SharedVolume AddSharedVolume(
-        this DistributedApplicationBuilder builder, string name, string localPath, string containerPath, string size = "10Gi")
+        this IDistributedApplicationBuilder builder, string name, string containerPath, string size = "10Gi")
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return new SharedVolume(name, localPath, containerPath, size);
-    }
-
-    /// <summary>The parameter's value in <paramref name="variable"/>; locally only when configured (else unset).</summary>
-    public static ResourceBuilder<T> WithEnvironment<T>(this ResourceBuilder<T> builder, string variable, ParameterDefinition parameter)
-        where T : Resource
-    {
-        if (parameter.LocalValue is { Length: > 0 } value)
-        {
-            builder.Resource.Environment[variable] = value;
-        }
-        builder.Resource.Annotations.Add(new EnvironmentParameterAnnotation(variable, parameter));
-        return builder;
+        return new SharedVolume(name, Path.Combine(AppHostPaths.DataDirectory(builder), name), containerPath, size);
     }
 
     /// <summary>The volume's path in <paramref name="variable"/>: the local directory here, the mount point when published.</summary>
-    public static ResourceBuilder<T> WithSharedVolume<T>(this ResourceBuilder<T> builder, string variable, SharedVolume volume)
-        where T : Resource
+    public static IResourceBuilder<T> WithSharedVolume<T>(this IResourceBuilder<T> builder, string variable, SharedVolume volume)
+        where T : IResourceWithEnvironment
     {
-        builder.Resource.Environment[variable] = volume.LocalPath;
-        builder.Resource.Annotations.Add(new SharedVolumeAnnotation(variable, volume));
-        return builder;
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(volume);
+        var path = builder.ApplicationBuilder.ExecutionContext.IsPublishMode ? volume.ContainerPath : volume.LocalPath;
+        return builder.WithEnvironment(variable, path).WithAnnotation(new SharedVolumeAnnotation(variable, volume));
     }
 
-    /// <summary>Published, this step runs <typeparamref name="TProject"/>'s image with <paramref name="args"/> once.</summary>
-    public static ResourceBuilder<RunOnceResource> PublishAsProjectCommand<TProject>(
-        this ResourceBuilder<RunOnceResource> builder, params string[] args)
-        where TProject : IProjectMetadata, new()
+    /// <summary>
+    /// The Api's JWT signing key: a generated secret when published; locally only when <c>Parameters:{name}</c> is set
+    /// (else null and the Api uses its development key).
+    /// </summary>
+    public static IResourceBuilder<ParameterResource>? AddJwtSigningKey(this IDistributedApplicationBuilder builder, string name)
     {
-        builder.Resource.Annotations.Add(new ProjectCommandAnnotation(new TProject(), args));
-        return builder;
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder.AddParameter(name, new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+        }
+        return string.IsNullOrEmpty(builder.Configuration[$"Parameters:{name}"]) ? null : builder.AddParameter(name, secret: true);
     }
+
+    public static IResourceBuilder<ProjectResource> WithJwtSigningKey(
+        this IResourceBuilder<ProjectResource> builder, IResourceBuilder<ParameterResource>? key) =>
+        key is null
+            ? builder
+            : builder.WithEnvironment("Auth__Jwt__SigningKey", key)
+                .WithAnnotation(new EnvironmentParameterAnnotation("Auth__Jwt__SigningKey", key.Resource));
 
     /// <summary>Published, this step belongs to the image build; services waiting on it wait for nothing at run time.</summary>
-    public static ResourceBuilder<RunOnceResource> PublishAsImageBuildStep(
-        this ResourceBuilder<RunOnceResource> builder, string description)
-    {
-        builder.Resource.Annotations.Add(new ImageBuildStepAnnotation(description));
-        return builder;
-    }
-
-    /// <summary>Aspire's name: the HTTP endpoint is published outside the deployment (locally it is always reachable).</summary>
-    public static ResourceBuilder<ProjectResource> WithExternalHttpEndpoints(this ResourceBuilder<ProjectResource> builder)
-    {
-        builder.Resource.Annotations.Add(new ExternalHttpEndpointAnnotation());
-        return builder;
-    }
+    public static IResourceBuilder<T> PublishAsImageBuildStep<T>(this IResourceBuilder<T> builder, string description)
+        where T : IResource =>
+        builder.WithAnnotation(new ImageBuildStepAnnotation(description));
 }

@@ -5,3 +5,6 @@ namespace CvTailor.AppHost.Publishing;
 /// ReadWriteMany claim (Kubernetes) mounted at <see cref="ContainerPath"/> when published.
 /// </summary>
 public sealed record SharedVolume(string Name, string LocalPath, string ContainerPath, string Size);
+
+/// <summary>An environment variable naming a shared volume's path, with the volume mounted there when published.</summary>
+public sealed record SharedVolumeAnnotation(string Variable, SharedVolume Volume) : IResourceAnnotation;

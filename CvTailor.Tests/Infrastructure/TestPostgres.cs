@@ -1,4 +1,4 @@
-using CvTailor.AppHost.Hosting;
+using CvTailor.LocalPostgres;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

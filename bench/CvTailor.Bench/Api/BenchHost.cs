@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using CvTailor.Api;
-using CvTailor.AppHost.Hosting;
+using CvTailor.LocalPostgres;
 using CvTailor.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using CvTailor.Api;
-using CvTailor.AppHost.Hosting;
+using CvTailor.LocalPostgres;
 using CvTailor.Data;
 using CvTailor.Embeddings;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
-using CvTailor.AppHost.Hosting;
+using CvTailor.LocalPostgres;
 using CvTailor.Data;
 using CvTailor.Embeddings.Models;
 using Npgsql;

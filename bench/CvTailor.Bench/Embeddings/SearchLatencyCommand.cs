@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CvTailor.Api.Search;
-using CvTailor.AppHost.Hosting;
+using CvTailor.LocalPostgres;
 
 namespace CvTailor.Bench.Embeddings;
 

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CvTailor.AppHost.Supervision;
+
+/// <summary>
+/// Prints <c>All resources healthy in N s</c> and the resources table once every resource is healthy (run-once steps:
+/// finished with exit code 0), however long that takes: people and scripts wait for that line. A resource that fails
+/// before then is reported in one line with its last output, and the AppHost stops with exit code 1, taking every
+/// resource down with it.
+/// </summary>
+public sealed class StartupReporter(
+    ResourceNotificationService notifications,
+    ResourceLoggerService logs,
+    DistributedApplicationModel model,
+    IConfiguration configuration,
+    IHostApplicationLifetime lifetime,
+    ILogger<StartupReporter> logger) : BackgroundService
+{
+    const int TailLines = 15;
+    readonly ConcurrentDictionary<string, ConcurrentQueue<string>> _tails = new(StringComparer.Ordinal);
+
+    /// <summary>The one-shot steps: done when they exit 0, failed otherwise.</summary>
+    public static readonly IReadOnlySet<string> RunOnce = new HashSet<string>(["migrate", "model"], StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var watched = model.Resources.Where(IsReported).ToList();
+        foreach (var resource in watched)
+        {
+            _ = TailAsync(resource, stoppingToken);
+        }
+
+        var latest = new Dictionary<string, ResourceEvent>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var e in notifications.WatchAsync(stoppingToken))
+            {
+                if (!IsReported(e.Resource))
+                {
+                    continue;
+                }
+                if (e.Snapshot.IsHidden)
+                {
+                    // Aspire's own helpers (a project's rebuilder) never start unless asked to.
+                    watched.Remove(e.Resource);
+                    continue;
+                }
+                latest[e.ResourceId] = e;
+                if (Failure(e) is { } reason)
+                {
+                    await ReportFailureAsync(e.Resource.Name, reason);
+                    return;
+                }
+                if (watched.All(r => latest.Values.Any(x => x.Resource == r) && latest.Values.Where(x => x.Resource == r).All(IsSettled)))
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All resources healthy in {clock.Elapsed.TotalSeconds:0.0} s"));
+                    Console.WriteLine(ResourceTable.Format(watched, latest.Values, DashboardLoginUrl()));
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped before everything was up.
+        }
+#pragma warning disable CA1031 // a broken report must say so, not vanish with the task that ran it
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogError(ex, "The start-up report failed");
+        }
+    }
+
+    static bool IsReported(IResource resource) =>
+        resource is not ParameterResource && !string.Equals(resource.Name, "aspire-dashboard", StringComparison.Ordinal);
+
+    static bool IsSettled(ResourceEvent e)
+    {
+        var state = e.Snapshot.State?.Text;
+        if (RunOnce.Contains(e.Resource.Name))
+        {
+            return state is "Finished" or "Exited" && e.Snapshot.ExitCode == 0;
+        }
+        return IsHealthy(e);
+    }
+
+    /// <summary>Running, and Healthy by its health checks when it has any.</summary>
+    public static bool IsHealthy(ResourceEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.Snapshot.State?.Text == KnownResourceStates.Running
+               && (e.Snapshot.HealthStatus == HealthStatus.Healthy || !e.Resource.Annotations.OfType<HealthCheckAnnotation>().Any());
+    }
+
+    static string? Failure(ResourceEvent e)
+    {
+        var state = e.Snapshot.State?.Text;
+        if (state == KnownResourceStates.FailedToStart || state == KnownResourceStates.RuntimeUnhealthy)
+        {
+            return state;
+        }
+        if (state is "Finished" or "Exited" && (!RunOnce.Contains(e.Resource.Name) || e.Snapshot.ExitCode is not 0))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"exited with code {e.Snapshot.ExitCode?.ToString(CultureInfo.InvariantCulture) ?? "?"}");
+        }
+        return null;
+    }
+
+    async Task ReportFailureAsync(string name, string reason)
+    {
+        // Let the last lines of output arrive before quoting them.
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var hint = Hint(name, _tails.TryGetValue(name, out var q) ? q.ToArray() : []);
+        await Console.Error.WriteLineAsync($"error: Resource '{name}' failed to start ({reason}){hint}");
+        if (_tails.TryGetValue(name, out var tail))
+        {
+            foreach (var line in tail)
+            {
+                await Console.Error.WriteLineAsync($"  {name} | {line}");
+            }
+        }
+        Environment.ExitCode = 1;
+        _ = Task.Run(lifetime.StopApplication);
+    }
+
+    string Hint(string name, IReadOnlyCollection<string> tail)
+    {
+        if (tail.Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                          || l.Contains("could not bind", StringComparison.OrdinalIgnoreCase)))
+        {
+            var port = configuration[$"AppHost:Ports:{name}"];
+            return $": port {port ?? "?"} is in use; choose another with --AppHost:Ports:{name}=<port> (0 = any free port)";
+        }
+        return ": see its last lines below and its console log in the dashboard";
+    }
+
+    async Task TailAsync(IResource resource, CancellationToken ct)
+    {
+        var tail = _tails.GetOrAdd(resource.Name, _ => new ConcurrentQueue<string>());
+        try
+        {
+            await foreach (var batch in logs.WatchAsync(resource).WithCancellation(ct))
+            {
+                foreach (var line in batch)
+                {
+                    tail.Enqueue(line.Content);
+                    while (tail.Count > TailLines && tail.TryDequeue(out _))
+                    {
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+    }
+
+    string? DashboardLoginUrl()
+    {
+        var url = configuration["ASPNETCORE_URLS"]?.Split(';')[0];
+        var token = configuration["AppHost:BrowserToken"];
+        return url is null ? null : token is null ? url : $"{url.TrimEnd('/')}/login?t={token}";
+    }
+}

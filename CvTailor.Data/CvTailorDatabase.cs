@@ -1,0 +1,8 @@
+namespace CvTailor.Data;
+
+/// <summary>The database as the application model names it: the AppHost's database resource and every service's connection string.</summary>
+public static class CvTailorDatabase
+{
+    /// <summary><c>ConnectionStrings:cvtailor</c> (Aspire injects <c>ConnectionStrings__cvtailor</c>).</summary>
+    public const string ConnectionName = "cvtailor";
+}
