@@ -4,7 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace CvTailor.AppHost.Supervision;
 
 /// <summary>
-/// Restarts a supervised resource that exits on its own after it was healthy once (kill -9, a crash), with back-off
+/// Restarts a supervised resource that exits on its own after it was healthy once (kill -9, a crash), and again while
+/// the restarted process fails before it is healthy, with back-off
 /// (1 s doubling to 30 s; back to 1 s after a minute of health). A resource the user stopped (the dashboard's Stop,
 /// <c>aspire resource NAME stop</c>) goes through Stopping first and is left alone. The orchestrator itself does not
 /// restart processes.
@@ -21,7 +22,9 @@ public sealed class CrashRestarter(
     sealed class Tracked
     {
         public bool WasHealthy;
+        public bool Restarting;
         public bool Stopping;
+        public string? LastState;
         public TimeSpan Delay = TimeSpan.FromSeconds(1);
         public DateTimeOffset HealthySince;
     }
@@ -39,6 +42,8 @@ public sealed class CrashRestarter(
                 }
                 var t = tracked.TryGetValue(e.ResourceId, out var found) ? found : tracked[e.ResourceId] = new Tracked();
                 var state = e.Snapshot.State?.Text;
+                var changed = state != t.LastState;
+                t.LastState = state;
                 if (StartupReporter.IsHealthy(e))
                 {
                     if (!t.WasHealthy || t.Stopping)
@@ -50,15 +55,19 @@ public sealed class CrashRestarter(
                         t.Delay = TimeSpan.FromSeconds(1);
                     }
                     t.WasHealthy = true;
+                    t.Restarting = false;
                     t.Stopping = false;
                 }
                 else if (state == KnownResourceStates.Stopping)
                 {
                     t.Stopping = true;
                 }
-                else if (state is "Exited" or "Finished" && t.WasHealthy && !t.Stopping && !lifetime.ApplicationStopping.IsCancellationRequested)
+                else if (changed && state is "Exited" or "Finished" or "FailedToStart" && (t.WasHealthy || t.Restarting) && !t.Stopping
+                         && !lifetime.ApplicationStopping.IsCancellationRequested)
                 {
+                    // A restart that fails again is retried with the longer delay, until the resource is healthy.
                     t.WasHealthy = false;
+                    t.Restarting = true;
                     var delay = t.Delay;
                     t.Delay = TimeSpan.FromTicks(Math.Min(MaxDelay.Ticks, t.Delay.Ticks * 2));
                     _ = RestartAsync(e.Resource, e.Snapshot.ExitCode, delay, stoppingToken);

@@ -2,11 +2,14 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CvTailor.AppHost.Hosting;
+using CvTailor.LocalPostgres;
 
 namespace CvTailor.Tests.EndToEnd;
 
-/// <summary>The real AppHost started as a process, as a developer starts it, with its output captured.</summary>
+/// <summary>
+/// The real AppHost started as a process, as a developer starts it (its orchestrator and dashboard included), with its
+/// output captured.
+/// </summary>
 public sealed partial class AppHostProcess : IAsyncDisposable
 {
     readonly Process _process;
@@ -43,12 +46,15 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             WorkingDirectory = RepositoryRoot,
         };
         psi.ArgumentList.Add(dll);
+        // What `dotnet run` takes from the launch profile.
+        psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
         psi.Environment["AppHost__DataDirectory"] = dataDirectory;
         psi.Environment["AppHost__Ports__api"] = "0";
         psi.Environment["AppHost__Ports__embeddings"] = "0";
-        psi.Environment["Dashboard__UiPort"] = "0";
-        psi.Environment["Dashboard__OtlpGrpcPort"] = "0";
-        psi.Environment["Dashboard__OtlpHttpPort"] = "0";
+        foreach (var port in new[] { "dashboard", "otlp-grpc", "otlp-http" })
+        {
+            psi.Environment[$"AppHost__Ports__{port}"] = LocalPostgresServer.FreePort().ToString(CultureInfo.InvariantCulture);
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string>())
         {
             psi.Environment[k] = v;
@@ -98,7 +104,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         return null;
     }
 
-    /// <summary>This process and every process below it, from /proc (children run in sessions of their own).</summary>
+    /// <summary>
+    /// This process, its orchestrator (DCP runs detached, reparented to init, and names the AppHost it serves with
+    /// <c>--monitor PID</c>) and every process below either, from /proc.
+    /// </summary>
     public IReadOnlyList<int> DescendantsAndSelf()
     {
         var parents = new Dictionary<int, int>();
@@ -120,11 +129,51 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             }
         }
         var result = new List<int> { _process.Id };
+        var monitor = $"--monitor\0{_process.Id.ToString(CultureInfo.InvariantCulture)}\0";
+        foreach (var pid in parents.Keys)
+        {
+            try
+            {
+                if (File.ReadAllText($"/proc/{pid}/cmdline").Contains(monitor, StringComparison.Ordinal))
+                {
+                    result.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Exited while we looked.
+            }
+        }
         for (var i = 0; i < result.Count; i++)
         {
-            result.AddRange(parents.Where(p => p.Value == result[i]).Select(p => p.Key));
+            result.AddRange(parents.Where(p => p.Value == result[i] && !result.Contains(p.Key)).Select(p => p.Key));
         }
         return result;
+    }
+
+    /// <summary>Waits until none of <paramref name="pids"/> runs any more; fails naming what is left.</summary>
+    public static async Task WaitAllExitedAsync(IReadOnlyList<int> pids, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (pids.Any(IsAlive) && clock.Elapsed < timeout)
+        {
+            await Task.Delay(200);
+        }
+        var left = pids.Where(IsAlive).Select(p => $"{p} {CommandLine(p)}").ToList();
+        Assert.True(left.Count == 0, $"left running {timeout.TotalSeconds:0} s after the AppHost: {string.Join("; ", left)}");
+    }
+
+    /// <summary>The process's command line with spaces between arguments; empty once it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
     }
 
     public static bool IsAlive(int pid)

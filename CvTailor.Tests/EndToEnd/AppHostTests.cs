@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CvTailor.LocalPostgres;
 using Npgsql;
 
 namespace CvTailor.Tests.EndToEnd;
 
-/// <summary>The whole system as a developer starts it: the AppHost process with PostgreSQL, migrate, Embeddings, Api.</summary>
+/// <summary>
+/// The whole system as a developer starts it (<c>dotnet run --project CvTailor.AppHost</c>): Aspire's orchestrator and
+/// dashboard, the local PostgreSQL, migrate, model, Embeddings and Api; the console report people and scripts read.
+/// </summary>
 [Collection(nameof(AppHostTests))]
 public sealed class AppHostTests : IDisposable
 {
@@ -32,17 +36,26 @@ public sealed class AppHostTests : IDisposable
             using var alive = await s_http.GetAsync($"{url}/alive");
             Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         }
-        Assert.Contains("postgres", host.Output, StringComparison.Ordinal);
-        Assert.Matches(@"migrate\s+RunOnce\s+Finished", host.Output);
+        Assert.Matches(@"postgres\s+Executable\s+Healthy\s+tcp://", host.Output);
+        Assert.Matches(@"cvtailor\s+PostgresDatabase\s+Healthy", host.Output);
+        Assert.Matches(@"migrate\s+Project\s+Finished", host.Output);
+        Assert.Matches(@"model\s+Executable\s+Finished", host.Output);
+
+        // The real dashboard answers its login URL (the token in it signs the browser in).
+        var login = host.EndpointOf("dashboard");
+        Assert.NotNull(login);
+        Assert.Contains("/login?t=", login, StringComparison.Ordinal);
+        using (var page = await s_http.GetAsync(login))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
 
         var processes = host.DescendantsAndSelf();
-        Assert.True(processes.Count >= 4, $"expected the host, postgres and two services, saw {processes.Count}");
+        Assert.True(processes.Count >= 6, $"expected the host, the orchestrator, postgres and two services, saw {processes.Count}");
 
         var exit = await host.StopAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(0, exit);
-        await Task.Delay(200);
-        Assert.DoesNotContain(processes, AppHostProcess.IsAlive);
-        Assert.Contains("Stopped.", host.Output, StringComparison.Ordinal);
+        await AppHostProcess.WaitAllExitedAsync(processes, TimeSpan.FromSeconds(30));
         // The figure for the closing note; printed, not asserted.
         Console.WriteLine($"AppHost start to all healthy (first start, includes initdb): {coldStart.TotalSeconds:0.00} s");
     }
@@ -83,9 +96,56 @@ public sealed class AppHostTests : IDisposable
         }
         await exited.WaitAsync(TimeSpan.FromMinutes(3));
         Assert.NotEqual(0, host.Process.ExitCode);
-        Assert.Contains("Resource 'api' failed to start", host.Output, StringComparison.Ordinal);
-        await Task.Delay(200);
-        Assert.DoesNotContain(processes.Distinct(), AppHostProcess.IsAlive);
+        Assert.Contains("error: Resource 'api' failed to start", host.Output, StringComparison.Ordinal);
+        Assert.Contains($"port {busyPort} is in use", host.Output, StringComparison.Ordinal);
+        await AppHostProcess.WaitAllExitedAsync(processes.Distinct().ToList(), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task Docker_mode_without_a_container_runtime_is_a_one_line_error_not_an_endless_wait()
+    {
+        await using var host = AppHostProcess.Start(_data, new Dictionary<string, string> { ["Postgres__Mode"] = "Docker" });
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, host.Process.ExitCode);
+        Assert.Contains("error: resource 'postgres': Postgres:Mode is Docker but no container runtime answers", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_killed_service_and_a_killed_postgres_are_restarted_and_healthy_again()
+    {
+        await using var host = AppHostProcess.Start(_data);
+        await host.WaitHealthyAsync(TimeSpan.FromMinutes(3));
+        var api = host.EndpointOf("api")!;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+
+        foreach (var victim in new[] { "CvTailor.Api", "postgres -D" })
+        {
+            var pid = host.DescendantsAndSelf().Single(p => AppHostProcess.CommandLine(p).Contains(victim, StringComparison.Ordinal)
+                                                           && !AppHostProcess.CommandLine(p).StartsWith("dotnet run", StringComparison.Ordinal)
+                                                           && !AppHostProcess.CommandLine(p).StartsWith("bash", StringComparison.Ordinal)
+                                                           && !AppHostProcess.CommandLine(p).StartsWith("/usr/bin/setpriv", StringComparison.Ordinal));
+            var clock = Stopwatch.StartNew();
+            UnixSignals.Send(pid, UnixSignals.SigKill);
+            // Healthy again: the Api answers /health, which includes its database check.
+            var healthy = false;
+            while (!healthy && clock.Elapsed < TimeSpan.FromMinutes(2))
+            {
+                await Task.Delay(500);
+                try
+                {
+                    using var health = await http.GetAsync($"{api}/health");
+                    healthy = health.StatusCode == HttpStatusCode.OK && AppHostProcess.IsAlive(pid) is false;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    // Down while it restarts.
+                }
+            }
+            Assert.True(healthy, $"not healthy again after kill -9 of {victim}. Output:\n{host.Output}");
+            Console.WriteLine($"kill -9 {victim}: healthy again after {clock.Elapsed.TotalSeconds:0.0} s");
+        }
+        Assert.Contains("exited unexpectedly", host.Output, StringComparison.Ordinal);
+        Assert.Equal(0, await host.StopAsync(TimeSpan.FromSeconds(60)));
     }
 
     async Task<string?> ExecuteAsync(string sql)

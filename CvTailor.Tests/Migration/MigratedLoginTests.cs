@@ -8,6 +8,7 @@ using CvTailor.Tests.Infrastructure;
 namespace CvTailor.Tests.Migration;
 
 /// <summary>The point of carrying Django's hashes verbatim: an imported user signs in to the new Api with the old password.</summary>
+[Collection(MigratorCliGroup.Name)]
 public sealed class MigratedLoginTests : IDisposable
 {
     const string OldPassword = "Pässwörd from 2024 🙂";

@@ -1,9 +1,10 @@
-using CvTailor.AppHost.Dashboard;
-using CvTailor.AppHost.Dashboard.Store;
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using CvTailor.Migrator.Cli;
 using CvTailor.Migrator.Import;
 using CvTailor.Migrator.Schema;
-using CvTailor.Tests.Dashboard;
+using CvTailor.Tests.Embeddings;
+using CvTailor.Tests.EndToEnd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console.Testing;
@@ -12,8 +13,9 @@ using static CvTailor.Tests.Migration.MigrationTestDatabase;
 namespace CvTailor.Tests.Migration;
 
 /// <summary>
-/// import-sqlite and export-sqlite, given the dashboard's OTLP variables, deliver their spans and row counters to the
-/// dashboard's real receiver; without them they run as before.
+/// import-sqlite and export-sqlite, given OTLP variables pointing at the Aspire dashboard the AppHost starts, deliver
+/// their spans there (read back through the dashboard's telemetry API); their row counters count only committed
+/// rows; without the variables they run as before.
 /// </summary>
 [Collection(MigratorCliGroup.Name)]
 public sealed class MigratorTelemetryTests : IDisposable
@@ -21,43 +23,51 @@ public sealed class MigratorTelemetryTests : IDisposable
     readonly OriginalDatabaseFixture _original = new();
 
     [Theory]
-    [InlineData(OtlpProtocol.Grpc)]
-    [InlineData(OtlpProtocol.HttpProtobuf)]
-    public async Task Import_runs_export_run_table_and_error_spans_and_row_counts(OtlpProtocol protocol)
+    [InlineData("grpc")]
+    [InlineData("http/protobuf")]
+    public async Task Import_runs_export_run_table_and_error_spans_and_row_counts(string protocol)
     {
-        await using var dashboard = await RunningDashboard.StartAsync();
-        var instanceId = $"migrator-{Guid.NewGuid():N}";
-        var settings = dashboard.Host.GetOtlpEnvironment(protocol).ToDictionary(kv => kv.Key, kv => (string?)kv.Value);
-        settings["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={instanceId}";
+        var system = await AspireAppFixture.SharedAsync;
+        var service = $"migrator-{Guid.NewGuid():N}";
+        var settings = new Dictionary<string, string?>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = (protocol == "grpc" ? system.OtlpGrpc : system.OtlpHttp).ToString().TrimEnd('/'),
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = protocol,
+            ["OTEL_SERVICE_NAME"] = service,
+        };
+        if (system.OtlpApiKey is { Length: > 0 } key)
+        {
+            settings["OTEL_EXPORTER_OTLP_HEADERS"] = $"x-otlp-api-key={key}";
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var target = await CreateAsync();
         var baseline = await CreateAsync();
         var tables = OriginalSchema.Tables.Keys.Where(t => t != "django_migrations").ToList();
         string[] import = ["import-sqlite", _original.DatabasePath, "--target", target];
+        using var counters = new RowCounters();
 
         // A run that fails mid-way (rolled back), then the real import, then a refused second import.
         Assert.Equal(MigratorCli.FailedExitCode, await MigratorCli.RunAsync([.. import, "--fault-after-rows", "3"], new TestConsole(), configuration));
         Assert.Equal(0, await MigratorCli.RunAsync(import, new TestConsole(), configuration));
         Assert.Equal(3, await MigratorCli.RunAsync(import, new TestConsole(), configuration));
+        var file = Path.Combine(_original.Directory, "exported.sqlite3");
+        Assert.Equal(0, await MigratorCli.RunAsync(["export-sqlite", file, "--source", target], new TestConsole(), configuration));
 
-        // No OTEL_SERVICE_NAME given: the Migrator's default name.
-        var key = TelemetryResource.ResourceKey(MigratorCli.DefaultServiceName, instanceId);
-        var runs = dashboard.Store.GetTraces(new TraceQuery(ResourceKey: key))
-            .SelectMany(t => dashboard.Store.GetTrace(t.TraceId))
-            .Where(s => s.Name == TelemetryNames.Spans.Import)
-            .ToDictionary(s => Tag(s, TelemetryNames.Attributes.Outcome)!);
+        var spans = await Eventually.WaitAsync(() => system.SpansAsync(service, CancellationToken.None),
+            s => s.Count(x => x.Name == TelemetryNames.Spans.Import) == 3 && s.Any(x => x.Name == TelemetryNames.Spans.ExportSqlite),
+            TimeSpan.FromSeconds(60), "the dashboard to hold three import runs and the export");
+        var runs = spans.Where(s => s.Name == TelemetryNames.Spans.Import).ToDictionary(s => s.Tag(TelemetryNames.Attributes.Outcome)!);
         Assert.Equal(["failed", "imported", "refused"], runs.Keys.Order());
 
         var imported = runs["imported"];
-        Assert.Equal(CvTailorTelemetry.Import, imported.Scope);
-        Assert.NotEqual(SpanStatus.Error, imported.Status);
-        Assert.Equal("db.sqlite3", Tag(imported, TelemetryNames.Attributes.ImportSource));
-        Assert.Equal("false", Tag(imported, TelemetryNames.Attributes.DryRun));
-        Assert.Equal("false", Tag(imported, TelemetryNames.Attributes.VerifyOnly));
-        var trace = dashboard.Store.GetTrace(imported.TraceId);
+        Assert.False(imported.IsError);
+        Assert.Equal("db.sqlite3", imported.Tag(TelemetryNames.Attributes.ImportSource));
+        Assert.Equal("false", imported.Tag(TelemetryNames.Attributes.DryRun));
+        Assert.Equal("false", imported.Tag(TelemetryNames.Attributes.VerifyOnly));
+        var trace = spans.Where(s => s.TraceId == imported.TraceId).ToList();
         var tableSpans = trace.Where(s => s.Name == TelemetryNames.Spans.ImportTable).ToList();
         Assert.All(tableSpans, s => Assert.Equal(imported.SpanId, s.ParentSpanId));
-        Assert.Equal(tables.Order(), tableSpans.Select(s => Tag(s, TelemetryNames.Attributes.ImportTable)!).Order());
+        Assert.Equal(tables.Order(), tableSpans.Select(s => s.Tag(TelemetryNames.Attributes.ImportTable)!).Order());
         Assert.Single(trace, s => s.Name == TelemetryNames.Spans.ImportVerify && s.ParentSpanId == imported.SpanId);
 
         // Per table: span rows = counter = the rows the importer reports loading (a dry run of the same file on a fresh
@@ -66,48 +76,98 @@ public sealed class MigratorTelemetryTests : IDisposable
             new ImportOptions { SourcePath = _original.DatabasePath, TargetConnectionString = baseline, DryRun = true }, CancellationToken.None);
         Assert.Equal(ImportOutcome.DryRun, dryRun.Outcome);
         var loads = dryRun.Tables.ToDictionary(t => t.Table, t => t.Loaded);
-        var counter = dashboard.Store.GetInstrument(key, CvTailorTelemetry.Import, TelemetryNames.Instruments.ImportRows);
-        Assert.NotNull(counter);
         long total = 0;
         foreach (var span in tableSpans)
         {
-            var table = Tag(span, TelemetryNames.Attributes.ImportTable)!;
+            var table = span.Tag(TelemetryNames.Attributes.ImportTable)!;
             var added = loads[table];
-            Assert.Equal(added.ToString(System.Globalization.CultureInfo.InvariantCulture), Tag(span, TelemetryNames.Attributes.TableRows));
-            var series = counter.Series.SingleOrDefault(s => s.Dimensions.Contains(new TelemetryTag(TelemetryNames.Attributes.ImportTable, table)));
+            Assert.Equal(added.ToString(CultureInfo.InvariantCulture), span.Tag(TelemetryNames.Attributes.TableRows));
             // Only the committed import counts: the failed and refused runs added nothing.
-            Assert.Equal(added, series is null ? 0 : (long)series.Points[^1].Value!.Value);
+            Assert.Equal(added, counters.Imported(table));
             total += added;
         }
-
         Assert.True(total > 0);
-        Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), Tag(imported, TelemetryNames.Attributes.RowsTotal));
+        Assert.Equal(total.ToString(CultureInfo.InvariantCulture), imported.Tag(TelemetryNames.Attributes.RowsTotal));
 
         // The refused run: an error span with the reason, and no table spans.
         var refused = runs["refused"];
-        Assert.Equal(SpanStatus.Error, refused.Status);
+        Assert.True(refused.IsError);
         Assert.Contains("already holds data", refused.StatusMessage, StringComparison.Ordinal);
-        Assert.DoesNotContain(dashboard.Store.GetTrace(refused.TraceId), s => s.Name == TelemetryNames.Spans.ImportTable);
+        Assert.DoesNotContain(spans, s => s.TraceId == refused.TraceId && s.Name == TelemetryNames.Spans.ImportTable);
 
         // The failed run: error status, the exception event, and the table it failed in marked as an error.
         var failed = runs["failed"];
-        Assert.Equal(SpanStatus.Error, failed.Status);
-        Assert.Contains(failed.Events, e => e.IsException);
-        Assert.Contains(dashboard.Store.GetTrace(failed.TraceId), s => s.Name == TelemetryNames.Spans.ImportTable && s.Status == SpanStatus.Error);
+        Assert.True(failed.IsError);
+        Assert.Contains("exception", failed.Events);
+        Assert.Contains(spans, s => s.TraceId == failed.TraceId && s.Name == TelemetryNames.Spans.ImportTable && s.IsError);
 
         // export-sqlite: its own run span, table children and row counter.
-        var file = Path.Combine(_original.Directory, "exported.sqlite3");
-        Assert.Equal(0, await MigratorCli.RunAsync(["export-sqlite", file, "--source", target], new TestConsole(), configuration));
-        var export = Assert.Single(
-            dashboard.Store.GetTraces(new TraceQuery(ResourceKey: key)).SelectMany(t => dashboard.Store.GetTrace(t.TraceId)),
-            s => s.Name == TelemetryNames.Spans.ExportSqlite);
-        Assert.Equal("imported", Tag(export, TelemetryNames.Attributes.Outcome));
-        var exportTables = dashboard.Store.GetTrace(export.TraceId).Where(s => s.Name == TelemetryNames.Spans.ExportSqliteTable && s.ParentSpanId == export.SpanId).ToList();
+        var export = Assert.Single(spans, s => s.Name == TelemetryNames.Spans.ExportSqlite);
+        Assert.Equal("imported", export.Tag(TelemetryNames.Attributes.Outcome));
+        var exportTables = spans.Where(s => s.Name == TelemetryNames.Spans.ExportSqliteTable && s.ParentSpanId == export.SpanId).ToList();
         Assert.NotEmpty(exportTables);
-        var exported = dashboard.Store.GetInstrument(key, CvTailorTelemetry.Import, TelemetryNames.Instruments.ExportSqliteRows);
-        Assert.NotNull(exported);
-        Assert.Equal(exportTables.Sum(s => long.Parse(Tag(s, TelemetryNames.Attributes.TableRows)!, System.Globalization.CultureInfo.InvariantCulture)),
-            exported.Series.Sum(s => (long)s.Points[^1].Value!.Value));
+        Assert.Equal(exportTables.Sum(s => long.Parse(s.Tag(TelemetryNames.Attributes.TableRows)!, CultureInfo.InvariantCulture)),
+            counters.Exported);
+    }
+
+    /// <summary>The Migrator's row counters as this process measures them (the same instruments OTLP exports).</summary>
+    sealed class RowCounters : IDisposable
+    {
+        readonly MeterListener _listener = new();
+        readonly Dictionary<string, long> _imported = new(StringComparer.Ordinal);
+        long _exported;
+
+        public RowCounters()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == CvTailorTelemetry.Import
+                    && instrument.Name is TelemetryNames.Instruments.ImportRows or TelemetryNames.Instruments.ExportSqliteRows)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            {
+                lock (_imported)
+                {
+                    if (instrument.Name == TelemetryNames.Instruments.ExportSqliteRows)
+                    {
+                        _exported += value;
+                        return;
+                    }
+                    foreach (var tag in tags)
+                    {
+                        if (tag.Key == TelemetryNames.Attributes.ImportTable && tag.Value is string table)
+                        {
+                            _imported[table] = _imported.GetValueOrDefault(table) + value;
+                        }
+                    }
+                }
+            });
+            _listener.Start();
+        }
+
+        public long Imported(string table)
+        {
+            lock (_imported)
+            {
+                return _imported.GetValueOrDefault(table);
+            }
+        }
+
+        public long Exported
+        {
+            get
+            {
+                lock (_imported)
+                {
+                    return _exported;
+                }
+            }
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     [Fact]
@@ -119,8 +179,6 @@ public sealed class MigratorTelemetryTests : IDisposable
         Assert.Equal(0, await MigratorCli.RunAsync(["import-sqlite", _original.DatabasePath, "--target", target], new TestConsole(), configuration));
         Assert.True(await ScalarAsync<long>(target, "SELECT count(*) FROM accounts_user") > 0);
     }
-
-    static string? Tag(StoredSpan span, string key) => span.Attributes.Where(a => a.Key == key).Select(a => a.Value).FirstOrDefault();
 
     public void Dispose() => _original.Dispose();
 }
