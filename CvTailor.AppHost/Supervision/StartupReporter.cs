@@ -36,32 +36,37 @@ public sealed class StartupReporter(
         {
             _ = TailAsync(resource, stoppingToken);
         }
+        var instances = new ConcurrentDictionary<string, IResource>(StringComparer.Ordinal);
+        _ = CollectInstancesAsync(instances, stoppingToken);
 
-        var latest = new Dictionary<string, ResourceEvent>(StringComparer.Ordinal);
         try
         {
-            await foreach (var e in notifications.WatchAsync(stoppingToken))
+            // Polls the current states rather than following the event stream: the verdict depends only on where
+            // every resource is now, so no missed or reordered event can hold the report back.
+            while (true)
             {
-                if (!IsReported(e.Resource))
+                await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
+                var states = instances.Keys
+                    .Select(id => notifications.TryGetCurrentState(id, out var e) ? e : null)
+                    .OfType<ResourceEvent>()
+                    .Where(e => !e.Snapshot.IsHidden && watched.Contains(e.Resource))
+                    .ToList();
+                // Aspire's own helpers (a project's rebuilder) are hidden and never start unless asked to.
+                watched.RemoveAll(r => states.All(e => e.Resource != r) && instances.Values.Contains(r)
+                                       && instances.Where(i => i.Value == r).All(i => notifications.TryGetCurrentState(i.Key, out var h) && h.Snapshot.IsHidden));
+                if (watched.Any(r => states.All(e => e.Resource != r)))
                 {
                     continue;
                 }
-                if (e.Snapshot.IsHidden)
+                if (states.Select(Failure).FirstOrDefault(f => f is not null) is { } reason)
                 {
-                    // Aspire's own helpers (a project's rebuilder) never start unless asked to.
-                    watched.Remove(e.Resource);
-                    continue;
-                }
-                latest[e.ResourceId] = e;
-                if (Failure(e) is { } reason)
-                {
-                    await ReportFailureAsync(e.Resource.Name, reason);
+                    await ReportFailureAsync(states.First(e => Failure(e) is not null).Resource.Name, reason);
                     return;
                 }
-                if (watched.All(r => latest.Values.Any(x => x.Resource == r) && latest.Values.Where(x => x.Resource == r).All(IsSettled)))
+                if (states.Count > 0 && states.All(IsSettled))
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"All resources healthy in {clock.Elapsed.TotalSeconds:0.0} s"));
-                    Console.WriteLine(ResourceTable.Format(watched, latest.Values, DashboardLoginUrl()));
+                    Console.WriteLine(ResourceTable.Format(watched, states, DashboardLoginUrl()));
                     return;
                 }
             }
@@ -75,6 +80,22 @@ public sealed class StartupReporter(
 #pragma warning restore CA1031
         {
             logger.LogError(ex, "The start-up report failed");
+        }
+    }
+
+    /// <summary>Every instance id the orchestrator reports (one per replica), for the polling loop to read.</summary>
+    async Task CollectInstancesAsync(ConcurrentDictionary<string, IResource> instances, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var e in notifications.WatchAsync(ct))
+            {
+                instances.TryAdd(e.ResourceId, e.Resource);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
         }
     }
 

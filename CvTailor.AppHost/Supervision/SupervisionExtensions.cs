@@ -17,6 +17,8 @@ public static class SupervisionExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var config = builder.Configuration;
         string Url(string key, int port) => $"http://localhost:{config.GetValue($"AppHost:Ports:{key}", port)}";
+        // Plain HTTP on loopback for the dashboard and its resource service: no developer certificate on a fresh machine.
+        config["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] ??= "true";
         config["ASPNETCORE_URLS"] ??= Url("dashboard", 18888);
         config["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] ??= Url("otlp-grpc", 18889);
         config["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] ??= Url("otlp-http", 18890);
