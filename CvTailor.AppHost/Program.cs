@@ -55,13 +55,10 @@ var media = builder.AddSharedVolume("media", "/var/lib/cvtailor/media");
 // only when Parameters:jwt-signing-key is set (else the Api's development key).
 var jwtSigningKey = builder.AddJwtSigningKey("jwt-signing-key");
 
-// Stateless services: one process each here, two replicas each when published.
-var replicas = builder.ExecutionContext.IsPublishMode ? 2 : 1;
-
 var embeddings = builder.AddProject<Projects.CvTailor_Embeddings>("embeddings", launchProfileName: null)
     .WithServiceEndpoint(builder.Configuration, 5090)
     .AsCvTailorService()
-    .WithReplicas(replicas)
+    .WithDeploymentReplicas()
     .WithReference(cvtailor)
     .WithSharedVolume("Storage__Root", media)
     .WaitForCompletion(migrate)
@@ -71,7 +68,7 @@ builder.AddProject<Projects.CvTailor_Api>("api", launchProfileName: null)
     .WithServiceEndpoint(builder.Configuration, 5080)
     .AsCvTailorService()
     .WithExternalHttpEndpoints()
-    .WithReplicas(replicas)
+    .WithDeploymentReplicas()
     .WithReference(cvtailor)
     .WithSharedVolume("Storage__Root", media)
     .WithJwtSigningKey(jwtSigningKey)

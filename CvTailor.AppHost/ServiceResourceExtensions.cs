@@ -14,9 +14,24 @@ public static class ServiceResourceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var port = configuration.GetValue($"AppHost:Ports:{builder.Resource.Name}", defaultPort);
+        // Published, the port is the host port a single-host deployment (compose) publishes for external endpoints.
         return builder.ApplicationBuilder.ExecutionContext.IsPublishMode
-            ? builder.WithHttpEndpoint(name: "http")
+            ? builder.WithHttpEndpoint(port: port == 0 ? null : port, name: "http")
             : builder.WithHttpEndpoint(port: port == 0 ? null : port, name: "http", isProxied: false);
+    }
+
+    /// <summary>
+    /// Stateless services run once here (their ports are fixed) and twice when published, or as
+    /// <c>AppHost:Replicas:{name}</c> says.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithDeploymentReplicas(this IResourceBuilder<ProjectResource> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.ApplicationBuilder;
+        var replicas = app.ExecutionContext.IsPublishMode
+            ? app.Configuration.GetValue($"AppHost:Replicas:{builder.Resource.Name}", 2)
+            : 1;
+        return builder.WithReplicas(replicas);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ public sealed record PublishCommandLine(PublishOptions Options, string[] AspireA
     public static PublishCommandLine? Parse(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        if (args is not ["publish", ..])
+        // Aspire's spellings too: `--operation publish`, or `--publisher` on its own (Aspire 8/9).
+        if (args is not ["publish", ..] && !args.Any(a => a is "--publisher" or "--operation" || a.StartsWith("--publisher=", StringComparison.Ordinal)))
         {
             return null;
         }

@@ -31,6 +31,7 @@ public sealed class StartupReporter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var clock = Stopwatch.StartNew();
+        var nextProgress = TimeSpan.FromSeconds(30);
         var watched = model.Resources.Where(IsReported).ToList();
         foreach (var resource in watched)
         {
@@ -54,6 +55,16 @@ public sealed class StartupReporter(
                 // Aspire's own helpers (a project's rebuilder) are hidden and never start unless asked to.
                 watched.RemoveAll(r => states.All(e => e.Resource != r) && instances.Values.Contains(r)
                                        && instances.Where(i => i.Value == r).All(i => notifications.TryGetCurrentState(i.Key, out var h) && h.Snapshot.IsHidden));
+                if (clock.Elapsed > nextProgress)
+                {
+                    // On a slow machine people should see what is still coming, not a silent console.
+                    nextProgress += TimeSpan.FromSeconds(30);
+                    var pending = watched.Select(r => states.FirstOrDefault(e => e.Resource == r) is { } e
+                            ? IsSettled(e) ? null : $"{r.Name} ({e.Snapshot.State?.Text}{(e.Snapshot.HealthStatus is { } h ? ", " + h : "")})"
+                            : $"{r.Name} (not started)")
+                        .OfType<string>();
+                    logger.LogInformation("Waiting for {Resources}", string.Join(", ", pending));
+                }
                 if (watched.Any(r => states.All(e => e.Resource != r)))
                 {
                     continue;
@@ -153,13 +164,28 @@ public sealed class StartupReporter(
 
     string Hint(string name, IReadOnlyCollection<string> tail)
     {
-        if (tail.Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
-                          || l.Contains("could not bind", StringComparison.OrdinalIgnoreCase)))
+        var port = configuration.GetValue($"AppHost:Ports:{name}", 0);
+        if ((port > 0 && !CanBind(port))
+            || tail.Any(l => l.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                             || l.Contains("could not bind", StringComparison.OrdinalIgnoreCase)))
         {
-            var port = configuration[$"AppHost:Ports:{name}"];
-            return $": port {port ?? "?"} is in use; choose another with --AppHost:Ports:{name}=<port> (0 = any free port)";
+            return $": port {(port > 0 ? port.ToString(CultureInfo.InvariantCulture) : "?")} is in use; choose another with --AppHost:Ports:{name}=<port> (0 = any free port)";
         }
         return ": see its last lines below and its console log in the dashboard";
+    }
+
+    static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     async Task TailAsync(IResource resource, CancellationToken ct)

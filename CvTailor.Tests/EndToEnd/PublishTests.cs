@@ -38,9 +38,9 @@ public sealed partial class PublishTests : IDisposable
             ["AppHost__Ports__api"] = busy,
             ["AppHost__Ports__embeddings"] = busy,
             ["AppHost__Ports__postgres"] = busy,
-            ["Dashboard__UiPort"] = busy,
-            ["Dashboard__OtlpGrpcPort"] = busy,
-            ["Dashboard__OtlpHttpPort"] = busy,
+            ["AppHost__Ports__dashboard"] = busy,
+            ["AppHost__Ports__otlp-grpc"] = busy,
+            ["AppHost__Ports__otlp-http"] = busy,
         };
         foreach (var (k, v) in extraEnvironment ?? new Dictionary<string, string>())
         {
