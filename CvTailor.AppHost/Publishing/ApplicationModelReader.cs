@@ -116,6 +116,9 @@ public static class ApplicationModelReader
                 case PostgresDatabaseResource db when externalDatabases.TryGetValue(db.Name, out var connectionString):
                     Set($"ConnectionStrings__{db.Name}", new ParameterValue(connectionString));
                     break;
+                case ParameterResource:
+                    // Its variable comes from the EnvironmentParameterAnnotation below.
+                    break;
                 case ProjectResource other:
                     // Aspire's variable for the first endpoint; the service name balances over every replica.
                     Set($"services__{other.Name}__http__0", new ServiceUrlValue(other.Name));

@@ -31,6 +31,7 @@ public sealed class CrashRestarter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         var tracked = new Dictionary<string, Tracked>(StringComparer.Ordinal);
         try
         {

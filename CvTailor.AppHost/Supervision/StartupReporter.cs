@@ -30,15 +30,17 @@ public sealed class StartupReporter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the caller's thread at once: the watchers below may block until the orchestrator has resources.
+        await Task.Yield();
         var clock = Stopwatch.StartNew();
         var nextProgress = TimeSpan.FromSeconds(30);
         var watched = model.Resources.Where(IsReported).ToList();
         foreach (var resource in watched)
         {
-            _ = TailAsync(resource, stoppingToken);
+            _ = Task.Run(() => TailAsync(resource, stoppingToken), stoppingToken);
         }
         var instances = new ConcurrentDictionary<string, IResource>(StringComparer.Ordinal);
-        _ = CollectInstancesAsync(instances, stoppingToken);
+        _ = Task.Run(() => CollectInstancesAsync(instances, stoppingToken), stoppingToken);
 
         try
         {
