@@ -35,6 +35,7 @@ public sealed class StartupReporter(
         var clock = Stopwatch.StartNew();
         var nextProgress = TimeSpan.FromSeconds(30);
         var watched = model.Resources.Where(IsReported).ToList();
+        logger.LogInformation("Waiting until {Count} resources are healthy", watched.Count);
         foreach (var resource in watched)
         {
             _ = Task.Run(() => TailAsync(resource, stoppingToken), stoppingToken);

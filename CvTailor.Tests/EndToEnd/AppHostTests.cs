@@ -67,14 +67,19 @@ public sealed class AppHostTests : IDisposable
         {
             await first.WaitHealthyAsync(TimeSpan.FromMinutes(3));
             await ExecuteAsync("CREATE TABLE e2e_marker (note text); INSERT INTO e2e_marker VALUES ('kept')");
+            var processes = first.DescendantsAndSelf();
             Assert.Equal(0, await first.StopAsync(TimeSpan.FromSeconds(60)));
+            // The next start must find the data directory released (PostgreSQL's shutdown complete).
+            await AppHostProcess.WaitAllExitedAsync(processes, TimeSpan.FromSeconds(60));
         }
         var clock = Stopwatch.StartNew();
         await using var second = AppHostProcess.Start(_data);
         await second.WaitHealthyAsync(TimeSpan.FromMinutes(3));
         Console.WriteLine($"AppHost warm start to all healthy: {clock.Elapsed.TotalSeconds:0.00} s");
         Assert.Equal("kept", await ExecuteAsync("SELECT note FROM e2e_marker"));
+        var left = second.DescendantsAndSelf();
         Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(60)));
+        await AppHostProcess.WaitAllExitedAsync(left, TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -145,7 +150,9 @@ public sealed class AppHostTests : IDisposable
             Console.WriteLine($"kill -9 {victim}: healthy again after {clock.Elapsed.TotalSeconds:0.0} s");
         }
         Assert.Contains("exited unexpectedly", host.Output, StringComparison.Ordinal);
+        var processes = host.DescendantsAndSelf();
         Assert.Equal(0, await host.StopAsync(TimeSpan.FromSeconds(60)));
+        await AppHostProcess.WaitAllExitedAsync(processes, TimeSpan.FromSeconds(60));
     }
 
     async Task<string?> ExecuteAsync(string sql)
