@@ -16,6 +16,7 @@ public static class HttpConventions
         services.AddProblemDetails();
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddApiRateLimits(builder.Configuration);
+        builder.AddBrowserOrigins();
         services.AddOpenApi(o => o.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
             // Route templates lose their trailing slash in the document; clients should see the canonical form.
@@ -43,13 +44,15 @@ public static class HttpConventions
 
     /// <summary>
     /// The middleware in order: errors outermost; the slash completed before routing; body limits and the 405 body
-    /// need the endpoint; throttling before authentication so a flood never reaches the database.
+    /// need the endpoint; throttling before authentication so a flood never reaches the database; CORS right after
+    /// routing, so preflights are answered before anything else and every answer (429s too) carries its headers.
     /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseOptionalTrailingSlash();
         app.UseRouting();
+        app.UseBrowserOrigins();
         app.UseRequestBodyLimits();
         app.UseMethodNotAllowedBody();
         app.UseRateLimiter();
