@@ -13,7 +13,7 @@ public static class HttpConventions
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = EmptyErrorBodies.Describe);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddApiRateLimits(builder.Configuration);
         builder.AddBrowserOrigins();
@@ -43,13 +43,15 @@ public static class HttpConventions
     }
 
     /// <summary>
-    /// The middleware in order: errors outermost; the slash completed before routing; body limits and the 405 body
+    /// The middleware in order: errors outermost, then bodies for bare error statuses; the slash completed before routing; body limits and the 405 body
     /// need the endpoint; throttling before authentication so a flood never reaches the database; CORS right after
-    /// routing, so preflights are answered before anything else and every answer (429s too) carries its headers.
+    /// routing, so preflights are answered before anything else and every answer (429s too) carries its headers; the
+    /// input policy last, so a caller who may not call the endpoint gets its 401/429 before its body is read.
     /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseEmptyErrorBodies();
         app.UseOptionalTrailingSlash();
         app.UseRouting();
         app.UseBrowserOrigins();
@@ -58,6 +60,7 @@ public static class HttpConventions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseInputPolicy();
         return app;
     }
 
