@@ -17,6 +17,7 @@ var rest = args.Skip(1).ToArray();
 return command switch
 {
     "ranking-eval" => await RankingEvalCommand.RunAsync(rest, Console.Out, cts.Token),
+    "parse-job" => await ParseCommand.RunAsync(rest, Console.Out, cts.Token),
     "ranking-explain" => await ExplainCommand.RunAsync(rest, Console.Out, cts.Token),
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
@@ -39,6 +40,7 @@ static int Usage()
         commands:
           ranking-eval [--data PATH] [--embeddings none|hashing] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
           ranking-explain JOB_ID [--data PATH]
+          parse-job FILE [COMPANY]      the parser's reading of a posting (requirements, keywords, industry) as JSON
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]

@@ -66,10 +66,17 @@ public static class RankingEvalCommand
             await output.WriteLineAsync();
         }
 
-        await output.WriteLineAsync("Keyword gaps (micro-averaged):");
+        await output.WriteLineAsync("Keyword gaps, the job's screening terms checked one by one (micro-averaged):");
         foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
         {
             var (p, r, f) = report.Gaps(scenario);
+            await output.WriteLineAsync(string.Create(inv, $"  {scenario ?? "overall",-17} precision {p:0.000}  recall {r:0.000}  F1 {f:0.000}"));
+        }
+
+        await output.WriteLineAsync("Keyword gaps as the match response reports them (keyword_coverage.missing mapped onto the screening terms):");
+        foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
+        {
+            var (p, r, f) = report.Gaps(scenario, report: true);
             await output.WriteLineAsync(string.Create(inv, $"  {scenario ?? "overall",-17} precision {p:0.000}  recall {r:0.000}  F1 {f:0.000}"));
         }
 
@@ -85,6 +92,8 @@ public static class RankingEvalCommand
             await output.WriteLineAsync(string.Create(inv,
                 $"{job.JobId} ({job.Scenario}) hybrid nDCG@5 {m.Ndcg5:0.000} bm25 {job.ByRanker["bm25"].Ndcg5:0.000} top5 [{string.Join(", ", job.HybridRanking.Take(5))}]"));
             await output.WriteLineAsync($"  gaps predicted: {string.Join("; ", job.PredictedGaps)}  (tp {job.Gaps.Tp}, fp {job.Gaps.Fp}, fn {job.Gaps.Fn})");
+            await output.WriteLineAsync($"  response missing: {string.Join("; ", job.ReportedMissing)}");
+            await output.WriteLineAsync($"  response gaps mapped: {string.Join("; ", job.ReportGaps)}  (tp {job.ReportGapCounts.Tp}, fp {job.ReportGapCounts.Fp}, fn {job.ReportGapCounts.Fn})");
             foreach (var line in job.KeywordEvidence)
             {
                 await output.WriteLineAsync($"    {line}");
