@@ -57,9 +57,10 @@ public static class MigratorCli
         var verifyOnly = new Option<bool>("--verify-only") { Description = "Compare the file with the target database; write nothing." };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch from the SQLite reader to COPY.", DefaultValueFactory = _ => 1000 };
         var faultAfter = new Option<long?>("--fault-after-rows") { Description = "Testing aid: fail after N rows to show that nothing is kept.", Hidden = true };
+        var skipVerification = new Option<bool>("--skip-verification") { Description = "Benchmark aid: commit without verifying (times the load alone); never for a real import.", Hidden = true };
         var command = new Command("import-sqlite", "Import an original CV Tailor SQLite database into an empty PostgreSQL schema, verified, in one transaction.")
         {
-            file, media, storageRoot, target, dryRun, verifyOnly, batchSize, faultAfter,
+            file, media, storageRoot, target, dryRun, verifyOnly, batchSize, faultAfter, skipVerification,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -79,6 +80,7 @@ public static class MigratorCli
                 DryRun = parse.GetValue(dryRun),
                 BatchSize = Math.Max(1, parse.GetValue(batchSize)),
                 FaultAfterRows = parse.GetValue(faultAfter),
+                Verify = !parse.GetValue(skipVerification),
             };
             var verify = parse.GetValue(verifyOnly);
             console.MarkupLine($"{(verify ? "verifying" : options.DryRun ? "dry run of importing" : "importing")} [bold]{Markup.Escape(options.SourcePath)}[/] " +
@@ -187,7 +189,7 @@ public static class MigratorCli
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.SetTag(TelemetryNames.Attributes.Outcome, outcome);
             console.MarkupLine($"[red]{Markup.Escape(action)} failed; nothing was kept:[/] {Markup.Escape(ex.Message)}");
-            return ex is FileNotFoundException or InvalidDataException or DirectoryNotFoundException ? (int)ImportOutcome.InvalidSource : FailedExitCode;
+            return ex is SourceFileException or FileNotFoundException or DirectoryNotFoundException ? (int)ImportOutcome.InvalidSource : FailedExitCode;
         }
         finally
         {

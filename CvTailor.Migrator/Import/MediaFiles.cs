@@ -119,8 +119,17 @@ public sealed class MediaFiles
             }
         }
 
+        return new MediaCheck(Files.Count, Bytes, missing, different, Absent(referenced));
+    }
+
+    /// <summary>What a dry run can say without copying: the files and bytes it would copy, and the referenced files absent.</summary>
+    public MediaCheck Planned(IReadOnlyCollection<string> referenced) =>
+        new(Files.Count, Bytes, [], [], Absent(referenced)) { Compared = false };
+
+    List<string> Absent(IReadOnlyCollection<string> referenced)
+    {
         var present = Files.ToHashSet(StringComparer.Ordinal);
-        return new MediaCheck(Files.Count, Bytes, missing, different, referenced.Where(r => !present.Contains(r)).Order(StringComparer.Ordinal).ToList());
+        return referenced.Where(r => !present.Contains(r)).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Paths the source database refers to (profile images, uploads, evidence files, exports).</summary>
@@ -146,6 +155,10 @@ public sealed class MediaFiles
                 {
                     paths.Add(reader.GetString(0).TrimStart('/'));
                 }
+            }
+            catch (SqliteException ex) when (SourceFileException.IsDamage(ex))
+            {
+                throw SourceFileException.Damaged(source, ex, table);
             }
             catch (SqliteException)
             {

@@ -21,8 +21,22 @@ public sealed class SqliteImporter(IMigrationProgress progress)
         ArgumentNullException.ThrowIfNull(options);
         var total = Stopwatch.StartNew();
         var notes = new List<string>();
+        try
+        {
+            return await RunAsync(options, notes, total, ct);
+        }
+        catch (SourceFileException ex)
+        {
+            // Raised before the transaction, or inside it after the rollback: nothing was written or copied.
+            return Result(ImportOutcome.InvalidSource, [ex.Message, "Nothing was written and no media file was copied."], notes, total);
+        }
+    }
+
+    async Task<ImportResult> RunAsync(ImportOptions options, List<string> notes, Stopwatch total, CancellationToken ct)
+    {
         await using var source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
         var sourceSchema = await SourceSchema.ReadAsync(source, ct);
+        sourceSchema.EnsureOriginal(options.SourcePath);
         if (!sourceSchema.HasFinalMigration)
         {
             notes.Add("django_migrations does not list llm_services 0003: the file may predate the schema in the contract");
@@ -148,7 +162,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
                 var targetOrphans = await ForeignKeyScan.TargetAsync(target, plan.Tables, ct);
                 var mediaCheck = media is null ? null
-                    : options.DryRun ? new MediaCheck(media.Files.Count, media.Bytes, [], [], [])
+                    : options.DryRun ? media.Planned(referenced)
                     : await media.VerifyAsync(referenced, ct);
                 report = await Verifier.CompareAsync(target, transaction, scans, digests, sourceOrphans, targetOrphans, mediaCheck, ct);
                 Mark("verification");
@@ -176,6 +190,12 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             await RollbackQuietlyAsync(transaction);
             media?.Rollback();
             return Result(ImportOutcome.InvalidSource, [ex.Message, "Nothing was written."], notes, total);
+        }
+        catch (SourceFileException)
+        {
+            await RollbackQuietlyAsync(transaction);
+            media?.Rollback();
+            throw;
         }
         catch
         {

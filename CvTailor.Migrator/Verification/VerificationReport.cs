@@ -21,9 +21,14 @@ public sealed record SequenceCheck(string Table, long Source, long Target)
     public bool Ok => Target >= Source;
 }
 
-/// <summary>Media files under the source directory and whether each is in the storage root with the same bytes.</summary>
+/// <summary>
+/// Media files under the source directory and whether each is in the storage root with the same bytes. A dry run copies
+/// nothing, so it compares nothing: <see cref="Compared"/> is false and only the conflict check and the counts are real.
+/// </summary>
 public sealed record MediaCheck(int Files, long Bytes, IReadOnlyList<string> Missing, IReadOnlyList<string> Different, IReadOnlyList<string> ReferencedButAbsent)
 {
+    public bool Compared { get; init; } = true;
+
     public bool Ok => Missing.Count == 0 && Different.Count == 0;
 }
 

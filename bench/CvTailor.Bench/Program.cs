@@ -1,6 +1,7 @@
 using CvTailor.Bench.Api;
 using CvTailor.Bench.Embeddings;
 using CvTailor.Bench.Generation;
+using CvTailor.Bench.Migration;
 using CvTailor.Bench.Model;
 using CvTailor.Bench.Ranking;
 
@@ -30,6 +31,7 @@ return command switch
     "embeddings-latency" => await EmbeddingLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "search-latency" => await SearchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "hnsw-recall" => await HnswRecallCommand.RunAsync(rest, Console.Out, cts.Token),
+    "import-vs-pgloader" => await ImportVsPgloaderCommand.RunAsync(rest, Console.Out, cts.Token),
     "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
@@ -57,6 +59,8 @@ static int Usage()
               artifact search via the Api vs the same SQL in psql, per metric (ratio)
           hnsw-recall [--chunks 100000] [--queries 100] [--exact-sql 10]
               HNSW recall@10 and QPS vs exact, cross-user, real model vectors
+          import-vs-pgloader [--size-mb 120] [--runs 3]
+              import-sqlite (full command, and load alone) vs pgloader on one generated Django database, process start to exit
         """);
     return 1;
 }
