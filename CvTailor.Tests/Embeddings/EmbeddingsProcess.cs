@@ -17,7 +17,7 @@ public sealed class EmbeddingsProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static EmbeddingsProcess Start(string connectionString, string storageRoot, IDictionary<string, string>? settings = null)
+    public static EmbeddingsProcess Start(string connectionString, string? storageRoot = null, IDictionary<string, string>? settings = null)
     {
         EmbeddingsServer.EnsureModel();
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -32,7 +32,10 @@ public sealed class EmbeddingsProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         info.Environment["ConnectionStrings__cvtailor"] = connectionString;
-        info.Environment["Storage__Root"] = storageRoot;
+        if (storageRoot is not null)
+        {
+            info.Environment["Storage__Root"] = storageRoot;
+        }
         info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         info.Environment["Embeddings__Worker__PollInterval"] = "00:00:00.500";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
@@ -81,13 +84,19 @@ public sealed class EmbeddingsProcess : IAsyncDisposable
         throw new InvalidOperationException("CvTailor.sln not found above the test directory.");
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown, no rollback message; held leases just stop being renewed.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 }
