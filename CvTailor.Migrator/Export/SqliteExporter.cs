@@ -141,7 +141,9 @@ public sealed class SqliteExporter(IMigrationProgress progress)
         insert.Prepare();
 
         var order = table.PrimaryKey is null ? "" : $" ORDER BY {Sql.Quote(table.PrimaryKey)}";
-        await using var select = new NpgsqlCommand($"SELECT {Sql.ColumnList(columnNames)} FROM {Sql.Quote(table.Name)}{order}", database);
+        // A status the importer held goes back to the original app as it was (ImportHolds).
+        var selected = string.Join(", ", columnNames.Select(c => ImportHolds.IsStatus(table.Name, c) ? ImportHolds.OriginalStatusSql : Sql.Quote(c)));
+        await using var select = new NpgsqlCommand($"SELECT {selected} FROM {Sql.Quote(table.Name)}{order}", database);
         select.CommandTimeout = 0;
         await using var reader = await select.ExecuteReaderAsync(ct);
         long rows = 0;

@@ -62,6 +62,8 @@ public sealed class SqliteImporter(IMigrationProgress progress)
         }
 
         var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
+        var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
         MediaFiles? media = null;
         var referenced = await MediaFiles.ReferencedAsync(source, ct);
         if (options.MediaDirectory is not null)
@@ -153,6 +155,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
 
+            await ImportHolds.HoldAsync(target, transaction, planned, holds, options.ResumeJobs, options.DropExpired, ct);
             Mark("identities and jobs");
             var loadTime = total.Elapsed;
             VerificationReport? report = null;
@@ -174,6 +177,15 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             if (outcome == ImportOutcome.Imported)
             {
                 await transaction.CommitAsync(ct);
+                if (!options.ResumeJobs && holds.TotalQueued > 0)
+                {
+                    notes.Add($"held {holds.TotalQueued:N0} queued or running jobs of the original app; resume-jobs gives them back to the services");
+                }
+
+                if (!options.DropExpired && holds.TotalExpired > 0)
+                {
+                    notes.Add($"kept {holds.TotalExpired:N0} documents and exports past their expiry; release-expired lets the retention sweep delete them");
+                }
             }
             else
             {
@@ -183,7 +195,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
 
             Mark("commit");
             var messages = report is { Ok: false } ? report.Differences().Prepend("Verification failed; nothing was committed.").ToList() : [];
-            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed) { Phases = phases };
+            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed) { Phases = phases, Holds = holds };
         }
         catch (SourceDataException ex)
         {
