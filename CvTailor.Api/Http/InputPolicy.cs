@@ -30,6 +30,11 @@ public static class InputPolicy
 
     static async Task<IResult?> FindProblemAsync(HttpContext context)
     {
+        if (context.GetEndpoint() is null)
+        {
+            // No route matched: the answer is a 404 whatever the input; its body is not worth reading.
+            return null;
+        }
         var request = context.Request;
         foreach (var (key, values) in request.Query)
         {
