@@ -128,6 +128,30 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         };
     }
 
+    /// <summary>
+    /// A stored parse (its JSON, written by this parser version with this taxonomy) made ready for matching again
+    /// without parsing the posting: only the matching-side fields JSON leaves out (tokens, skill ids, query terms) are
+    /// recomputed from the stored requirement lines.
+    /// </summary>
+    public ParsedJobDescription Rehydrate(ParsedJobDescription stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        int? Id(string name) => taxonomy.TryFind(name, out var id) ? id : null;
+        var requirements = stored.Requirements
+            .Select(r => r with
+            {
+                Tokens = taxonomy.Analyzer.TokenizePhrase(r.Text),
+                SkillIds = [.. r.Skills.Select(Id).OfType<int>()],
+            })
+            .ToList();
+        return stored with
+        {
+            Requirements = requirements,
+            Keywords = [.. stored.Keywords.Select(k => k with { SkillId = k.Category is "phrase" or "acronym" or "unknown" ? null : Id(k.Term) })],
+            QueryTerms = BuildQueryTerms(requirements),
+        };
+    }
+
     /// <summary>Mentions not nested inside a longer mention of another skill ("on-premises infrastructure" wins over "infrastructure").</summary>
     public IReadOnlyList<SkillMention> MaximalMentions(IReadOnlyList<Token> tokens) => taxonomy.FindMaximalMentions(tokens);
 

@@ -44,13 +44,17 @@ public sealed class RankingEvaluator(SkillTaxonomy taxonomy, RankingOptions opti
             var found = await ranker.FindTermsAsync(terms, [.. match.Ranked.Select(r => r.Profile)], cancellationToken);
             var gaps = terms.Where((_, i) => found[i] is null).ToList();
             var evidence = terms.Select((t, i) => (Term: t, Match: found[i])).ToList();
+            var profiles = match.Ranked.Select(r => r.Profile).ToList();
+            var termScores = semantic is null ? SemanticScores.Empty : await semantic.ScoreAsync(terms, profiles, cancellationToken);
+            string Best(int i) => termScores.IsEmpty ? "" : $" best similarity {Enumerable.Range(0, profiles.Count).Max(a => termScores.Similarity(a, i)):0.00}";
 
             // What the match response itself reports: its own keywords, mapped onto the job's screening terms.
             var reported = match.Coverage.Matched.Select(m => (m.Keyword, Missing: false))
                 .Concat(match.Coverage.Missing.Select(m => (m.Keyword, Missing: true))).ToList();
             var reportGaps = KeywordMapping.PredictedGaps(taxonomy.Analyzer, reported, terms);
             results.Add(new JobResult(job.Id, job.Scenario, metrics, gaps, RankingMetrics.GapCounts(gaps, job.RequiredKeywords),
-                rankings["hybrid"], evidence.Select(e => e.Match is null ? $"{e.Term}: -" : $"{e.Term}: {e.Match.Profile.Id} ({e.Match.Via})").ToList())
+                rankings["hybrid"], evidence.Select((e, i) => (e.Match is null ? $"{e.Term}: -" : $"{e.Term}: {e.Match.Profile.Id} ({e.Match.Via})")
+                    + (job.RequiredKeywords[i].Evidenced ? "" : " [gold gap]") + Best(i)).ToList())
             {
                 ReportGaps = reportGaps,
                 ReportGapCounts = RankingMetrics.GapCounts(reportGaps, job.RequiredKeywords),
