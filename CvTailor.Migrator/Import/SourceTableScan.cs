@@ -100,7 +100,7 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
 
             if (canonical is not null)
             {
-                Digest!.Add(SortKey.From(key), canonical);
+                Digest!.Add(SortKey.From(key), canonical, key);
             }
 
             backfill?.OnRow(Plan, values);

@@ -103,11 +103,6 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 ], notes, total);
             }
 
-            if (media is not null && !options.DryRun)
-            {
-                progress.Phase($"media ({media.Files.Count} files)");
-                await media.CopyAsync(ct);
-            }
 
             var phases = new List<(string, TimeSpan)>();
             var mark = TimeSpan.Zero;
@@ -115,6 +110,13 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             {
                 phases.Add((phase, total.Elapsed - mark));
                 mark = total.Elapsed;
+            }
+
+            if (media is not null && !options.DryRun)
+            {
+                // Copied (and compared) on a thread of its own while the tables load; awaited before the commit.
+                progress.Phase($"media ({media.Files.Count} files, copied alongside the load)");
+                media.StartCopy(referenced, ct);
             }
 
             await builtIns.DeleteReplacedAsync(target, transaction, ct);
@@ -163,12 +165,19 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             {
                 progress.Phase("verification");
                 var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
-                var targetOrphans = await ForeignKeyScan.TargetAsync(target, plan.Tables, ct);
+                // Every foreign key between the moved tables is a constraint of the target, validated for every row when
+                // it was re-added after the load (or checked row by row during it): no orphan can be there to count.
+                var targetOrphans = ForeignKeyScan.Constraints(plan.Tables).DistinctBy(fk => fk.Name).ToDictionary(fk => fk.Name, _ => 0L, StringComparer.Ordinal);
                 var mediaCheck = media is null ? null
                     : options.DryRun ? media.Planned(referenced)
-                    : await media.VerifyAsync(referenced, ct);
+                    : await media.CopiedAsync();
                 report = await Verifier.CompareAsync(target, transaction, scans, digests, sourceOrphans, targetOrphans, mediaCheck, ct);
                 Mark("verification");
+            }
+
+            if (media is not null && !options.DryRun && !options.Verify)
+            {
+                await media.CopiedAsync(); // every file in place before the commit, even unverified
             }
 
             var outcome = report is { Ok: false } ? ImportOutcome.VerificationFailed

@@ -41,7 +41,7 @@ public static class TargetTableScan
                 }
             }
 
-            digest.Add(SortKey.From(key), canonical);
+            digest.Add(SortKey.From(key), canonical, key);
         }
 
         return digest;

@@ -1,8 +1,15 @@
 namespace CvTailor.Migrator.Verification;
 
-/// <summary>Row counts and checksum of one table on both sides. Skipped rows are the reported vector rejects.</summary>
+/// <summary>
+/// Row counts and checksum of one table on both sides. Skipped rows are the reported vector rejects. When the table
+/// differs, <see cref="Mismatches"/> names the first rows that do (by primary key, at most <see cref="MaxMismatches"/>).
+/// </summary>
 public sealed record TableCheck(string Table, long SourceRows, long Skipped, long TargetRows, string SourceChecksum, string TargetChecksum)
 {
+    public const int MaxMismatches = 10;
+
+    public IReadOnlyList<string> Mismatches { get; init; } = [];
+
     public bool Ok => SourceRows - Skipped == TargetRows && SourceChecksum == TargetChecksum;
 }
 
@@ -45,9 +52,11 @@ public sealed record VerificationReport(
     {
         foreach (var t in Tables.Where(t => !t.Ok))
         {
-            yield return t.SourceRows - t.Skipped != t.TargetRows
+            var rows = t.Mismatches.Count == 0 ? ""
+                : $"; first differing rows by primary key: {string.Join(", ", t.Mismatches)}{(t.Mismatches.Count == TableCheck.MaxMismatches ? ", …" : "")}";
+            yield return (t.SourceRows - t.Skipped != t.TargetRows
                 ? $"{t.Table}: {t.SourceRows - t.Skipped} rows expected, target has {t.TargetRows}"
-                : $"{t.Table}: checksum differs (source {t.SourceChecksum[..12]}…, target {t.TargetChecksum[..12]}…)";
+                : $"{t.Table}: checksum differs (source {t.SourceChecksum[..12]}…, target {t.TargetChecksum[..12]}…)") + rows;
         }
 
         foreach (var f in ForeignKeys.Where(f => !f.Ok))

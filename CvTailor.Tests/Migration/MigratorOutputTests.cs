@@ -140,5 +140,46 @@ public sealed class MigratorOutputTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Verification_names_the_rows_that_differ_by_primary_key()
+    {
+        var target = await CreateAsync();
+        Assert.Equal(0, (await RunAsync("import-sqlite", _original.DatabasePath, "--target", target)).Exit);
+
+        // One row altered, one deleted, one added behind the file's back.
+        await ExecuteAsync(target, "UPDATE artifacts_artifact SET title = title || '!' WHERE id = 12");
+        await ExecuteAsync(target, "DELETE FROM export_exportanalytics WHERE id = 2");
+        await ExecuteAsync(target, "INSERT INTO export_exportanalytics (id, event_type, metadata, user_agent, ip_address, created_at, export_job_id) " +
+            "SELECT 9, event_type, metadata, user_agent, ip_address, created_at, export_job_id FROM export_exportanalytics WHERE id = 1");
+        var uuid = Guid.ParseExact(OriginalDatabaseFixture.DocumentId, "N");
+        await ExecuteAsync(target, $"UPDATE generation_generateddocument SET content = '{{\"summary\": \"changed\"}}' WHERE id = '{uuid}'");
+
+        var (exit, output) = await RunAsync("import-sqlite", _original.DatabasePath, "--verify-only", "--target", target);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("artifacts_artifact: checksum differs", output, StringComparison.Ordinal);
+        Assert.Contains("first differing rows by primary key: 12 differs", output, StringComparison.Ordinal);
+        Assert.Contains("first differing rows by primary key: 2 missing from PostgreSQL, 9 not in the SQLite file", output, StringComparison.Ordinal);
+        Assert.Contains($"first differing rows by primary key: {uuid} differs", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("artifacts_artifactprocessingjob: checksum differs", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_of_differing_rows_is_bounded()
+    {
+        var target = await CreateAsync();
+        Assert.Equal(0, (await RunAsync("import-sqlite", _original.DatabasePath, "--target", target)).Exit);
+        await ExecuteAsync(target, "INSERT INTO generation_skillstaxonomy (id, skill_name, category, aliases, related_skills, popularity_score, is_active) " +
+            "SELECT 100 + n, 'extra ' || n, 'programming', '[]', '[]', 0, true FROM generate_series(1, 25) n");
+
+        var (exit, output) = await RunAsync("import-sqlite", _original.DatabasePath, "--verify-only", "--target", target);
+
+        Assert.Equal(1, exit);
+        var line = output.Split('\n').Single(l => l.Contains("generation_skillstaxonomy: 1 rows expected, target has 26", StringComparison.Ordinal));
+        Assert.Contains("101 not in the SQLite file, 102 not in the SQLite file", line, StringComparison.Ordinal);
+        Assert.Contains("110 not in the SQLite file, …", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("111 not in", line, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _original.Dispose();
 }
