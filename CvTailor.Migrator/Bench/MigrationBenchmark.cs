@@ -88,8 +88,8 @@ public sealed class MigrationBenchmark(IAnsiConsole console, MigrationBenchmark.
             var load = runs[0].Time.TotalSeconds / pgloader.Time.TotalSeconds;
             var full = runs[1].Time.TotalSeconds / pgloader.Time.TotalSeconds;
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"our load = {load:F2}× pgloader's time (goal ≤ 0.50: {(load <= 0.5 ? "[green]met[/]" : "[red]missed[/]")}); " +
-                $"load + verify = {full:F2}× (goal ≤ 1.00: {(full <= 1.0 ? "[green]met[/]" : "[red]missed[/]")})"));
+                $"our load = {load:F2}× pgloader's time (goal ≤ 0.30: {(load <= 0.3 ? "[green]met[/]" : "[red]missed[/]")}); " +
+                $"load + verify = {full:F2}× (in process, warm; the goal ≤ 0.50 is for the whole command: bench import-vs-pgloader)"));
         }
 
         return 0;
