@@ -213,7 +213,7 @@ public sealed partial class ChunkSemanticScorer(
     /// The caller's chunk vectors of the model, each once, cut to the model's width (the stored padding is zeros) and
     /// sent as float4[] so the Api reads them in binary.
     /// </summary>
-    const string ChunkVectorsSql = """
+    public const string ChunkVectorsSql = """
         SELECT e.original_artifact_id, c.id, subvector(c.embedding_vector, 1, @dims)::real[]
         FROM enhanced_artifacts e
         JOIN artifact_chunks c ON c.artifact_id = e.id
