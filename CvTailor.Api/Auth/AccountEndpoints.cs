@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,7 +25,7 @@ public static partial class AccountEndpoints
         auth.MapPost("/register/", RegisterAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
         auth.MapPost("/login/", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
         auth.MapPost("/logout/", LogoutAsync).RequireAuthorization();
-        auth.MapPost("/token/refresh/", RefreshAsync).AllowAnonymous();
+        auth.MapPost("/token/refresh/", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.RefreshPolicy);
         auth.MapPost("/change-password/", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(RateLimits.AuthPolicy);
         auth.MapPost("/password-reset/", PasswordReset).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
     }
@@ -174,9 +175,16 @@ public static partial class AccountEndpoints
             return errors.ToBadRequest();
         }
         var (pair, rejection) = await tokens.RefreshAsync(refresh, ct);
-        return pair is not null
-            ? TypedResults.Ok(new RefreshResponse(pair.Access, pair.Refresh))
-            : TypedResults.Json(new ApiDetailWithCode(rejection!.Detail, rejection.Code), statusCode: StatusCodes.Status401Unauthorized);
+        if (pair is not null)
+        {
+            return TypedResults.Ok(new RefreshResponse(pair.Access, pair.Refresh));
+        }
+        if (rejection!.RetryAfterSeconds is { } seconds)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Json(new ApiDetail(rejection.Detail), statusCode: StatusCodes.Status429TooManyRequests);
+        }
+        return TypedResults.Json(new ApiDetailWithCode(rejection.Detail, rejection.Code), statusCode: StatusCodes.Status401Unauthorized);
     }
 
     static async Task<IResult> ChangePasswordAsync(

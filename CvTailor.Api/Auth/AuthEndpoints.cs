@@ -15,6 +15,8 @@ public static class AuthEndpoints
     {
         var services = builder.Services;
         services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
+        services.AddOptions<RefreshReuseOptions>().BindConfiguration(RefreshReuseOptions.Section);
+        services.AddSingleton<RefreshFamilyLimiter>();
         services.AddOptions<PasswordOptions>().BindConfiguration(PasswordOptions.Section);
         services.AddOptions<GoogleOptions>().BindConfiguration(GoogleOptions.Section);
         services.AddOptions<ProfileImageOptions>().BindConfiguration(ProfileImageOptions.Section);

@@ -13,9 +13,10 @@ public static class HttpConventions
         var services = builder.Services;
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = EmptyErrorBodies.Describe);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddApiRateLimits(builder.Configuration);
+        builder.AddBrowserOrigins();
         services.AddOpenApi(o => o.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
             // Route templates lose their trailing slash in the document; clients should see the canonical form.
@@ -42,19 +43,24 @@ public static class HttpConventions
     }
 
     /// <summary>
-    /// The middleware in order: errors outermost; the slash completed before routing; body limits and the 405 body
-    /// need the endpoint; throttling before authentication so a flood never reaches the database.
+    /// The middleware in order: errors outermost, then bodies for bare error statuses; the slash completed before routing; body limits and the 405 body
+    /// need the endpoint; throttling before authentication so a flood never reaches the database; CORS right after
+    /// routing, so preflights are answered before anything else and every answer (429s too) carries its headers; the
+    /// input policy last, so a caller who may not call the endpoint gets its 401/429 before its body is read.
     /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseEmptyErrorBodies();
         app.UseOptionalTrailingSlash();
         app.UseRouting();
+        app.UseBrowserOrigins();
         app.UseRequestBodyLimits();
         app.UseMethodNotAllowedBody();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseInputPolicy();
         return app;
     }
 

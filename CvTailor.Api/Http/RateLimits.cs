@@ -18,6 +18,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Login, register, password change/reset, Google sign-in: a brute-force brake.</summary>
     public FixedWindowLimit Auth { get; set; } = new();
+
+    /// <summary><c>/token/refresh/</c> per client address: a brake on refresh storms from one machine.</summary>
+    public FixedWindowLimit Refresh { get; set; } = new() { PermitLimit = 120 };
+
+    /// <summary><c>/token/refresh/</c> per refresh-token family (one login), counted once the token is verified.</summary>
+    public FixedWindowLimit RefreshFamily { get; set; } = new() { PermitLimit = 20 };
 }
 
 /// <summary>
@@ -29,6 +35,7 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string AuthPolicy = "auth";
+    public const string RefreshPolicy = "refresh";
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +44,7 @@ public static class RateLimits
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(AuthPolicy, context => FixedWindowPerClient(context, options.Auth));
+            limiter.AddPolicy(RefreshPolicy, context => FixedWindowPerClient(context, options.Refresh));
             limiter.OnRejected = async (rejected, ct) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)

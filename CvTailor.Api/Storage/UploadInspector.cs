@@ -1,4 +1,5 @@
 using System.Globalization;
+using CvTailor.Data.Files;
 using Microsoft.Extensions.Options;
 
 namespace CvTailor.Api.Storage;
@@ -11,7 +12,9 @@ public readonly record struct UploadCheck(AcceptedUpload? Accepted, string? Erro
 
 /// <summary>
 /// Decides whether an uploaded file may be stored: size, an accepted extension, and content whose bytes match that
-/// extension (a PDF renamed <c>.docx</c> is refused). The client's declared content type is not trusted.
+/// extension (a PDF renamed <c>.docx</c> is refused), and for a DOCX a ZIP within <see cref="UploadOptions.Archive"/>
+/// (entry count, inflated sizes, compression ratio, read from the central directory: a decompression bomb is refused
+/// here, before it is stored). The client's declared content type is not trusted.
 /// </summary>
 public sealed class UploadInspector(IOptions<UploadOptions> options)
 {
@@ -45,13 +48,22 @@ public sealed class UploadInspector(IOptions<UploadOptions> options)
         }
 
         SniffedFormat sniffed;
+        string? archiveProblem = null;
         await using (var stream = file.OpenReadStream())
         {
             sniffed = await ContentSniffer.SniffAsync(stream, ct);
+            if (sniffed == SniffedFormat.Docx)
+            {
+                archiveProblem = ArchiveCheck.Problem(stream, _options.Archive);
+            }
         }
         if (!Matches(claimed, sniffed))
         {
             return Refuse($"File {name} is not a valid {claimed.Name} file (its content does not match its extension).");
+        }
+        if (archiveProblem is not null)
+        {
+            return Refuse($"File {name} was refused: {archiveProblem}");
         }
         return new UploadCheck(new AcceptedUpload(file, name, claimed, file.Length), null);
 

@@ -1,3 +1,5 @@
+using CvTailor.Data.Files;
+
 namespace CvTailor.Api.Storage;
 
 /// <summary>
@@ -10,6 +12,9 @@ public sealed class UploadOptions
 
     /// <summary>Largest accepted file (the original's 10 MB).</summary>
     public long MaxFileBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>DOCX (ZIP) bounds checked on upload (<c>Storage:Archive:*</c>); the worker applies its own when extracting.</summary>
+    public ArchiveLimits Archive { get; set; } = new();
 
     /// <summary>Most files accepted in one request.</summary>
     public int MaxFilesPerRequest { get; set; } = 10;

@@ -11,7 +11,8 @@ namespace CvTailor.Embeddings.Extraction;
 /// Everything of an artifact that gets embedded: its title, description and technologies; the descriptions of its
 /// evidence links; and the text of attached files (PDF, DOCX, Markdown, plain text) from the storage root. A file
 /// that cannot be read is skipped and reported in <see cref="ArtifactText.Errors"/>, so one bad upload does not
-/// keep the rest of the artifact out of search.
+/// keep the rest of the artifact out of search. A file over an extraction limit (decompression bomb, too many pages,
+/// too slow) is different: <see cref="ExtractionLimitException"/> propagates and fails the job with its reason.
 /// </summary>
 public sealed class ArtifactTextExtractor
 {
@@ -59,7 +60,7 @@ public sealed class ArtifactTextExtractor
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException
                                                or FormatException or InvalidOperationException or ArgumentException
                                                or NotSupportedException or UglyToad.PdfPig.Core.PdfDocumentFormatException
-                                               or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
+                                               or System.Xml.XmlException)
                 {
                     errors.Add($"{link.FilePath}: {ex.GetType().Name}: {ex.Message}");
                 }
@@ -108,15 +109,25 @@ public sealed class ArtifactTextExtractor
         {
             return null;
         }
+        var name = DisplayName(link);
         var blocks = kind switch
         {
-            "pdf" => PdfTextExtractor.Extract(path, _options.MaxCharactersPerFile),
-            "docx" => DocxTextExtractor.Extract(path, _options.MaxCharactersPerFile),
+            "pdf" => PdfTextExtractor.Extract(path, name, _options.MaxCharactersPerFile, _options),
+            "docx" => DocxTextExtractor.Extract(path, name, _options.MaxCharactersPerFile, _options),
             "markdown" => MarkdownTextExtractor.Extract(ReadText(path), markdown: true),
             "text" => MarkdownTextExtractor.Extract(ReadText(path), markdown: false),
             _ => [],
         };
         return new ExtractedSource($"file:{link.FilePath}", kind, blocks);
+    }
+
+    /// <summary>The name the owner gave the file (the Api describes upload links as "Uploaded file: NAME"), else the stored name.</summary>
+    static string DisplayName(EvidenceLink link)
+    {
+        const string UploadPrefix = "Uploaded file: ";
+        return link.Description.StartsWith(UploadPrefix, StringComparison.Ordinal) && link.Description.Length > UploadPrefix.Length
+            ? link.Description[UploadPrefix.Length..]
+            : Path.GetFileName(link.FilePath);
     }
 
     string ReadText(string path)

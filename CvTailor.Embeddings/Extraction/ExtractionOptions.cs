@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CvTailor.Data.Files;
 
 namespace CvTailor.Embeddings.Extraction;
 
@@ -18,4 +19,14 @@ public sealed class ExtractionOptions
     /// <summary>Most characters taken from one file; the rest is ignored (bounds embedding work per artifact).</summary>
     [Range(1, int.MaxValue)]
     public int MaxCharactersPerFile { get; set; } = 200_000;
+
+    /// <summary>DOCX (ZIP) bounds (<c>Embeddings:Extraction:Archive:*</c>); a file over them fails its artifact's job.</summary>
+    public ArchiveLimits Archive { get; set; } = new();
+
+    /// <summary>A PDF with more pages fails its artifact's job before any page is read.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxPdfPages { get; set; } = 300;
+
+    /// <summary>Longest time spent reading one file's text (checked between pages and paragraphs).</summary>
+    public TimeSpan MaxExtractionTime { get; set; } = TimeSpan.FromSeconds(60);
 }

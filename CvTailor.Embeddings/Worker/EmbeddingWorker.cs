@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CvTailor.Embeddings.Extraction;
 using CvTailor.Embeddings.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -115,7 +116,10 @@ public sealed partial class EmbeddingWorker(
         {
             await StopAsync(heartbeat, renewals);
             var backoff = Backoff(job.Attempts, settings);
-            var status = await queue.FailAsync(job, _worker, $"{ex.GetType().Name}: {ex.Message}", backoff, CancellationToken.None);
+            // A file over an extraction limit fails the same way every time: dead at once, its message the owner's reason.
+            var status = ex is ExtractionLimitException
+                ? await queue.FailAsync(job, _worker, ex.Message, backoff, CancellationToken.None, permanent: true)
+                : await queue.FailAsync(job, _worker, $"{ex.GetType().Name}: {ex.Message}", backoff, CancellationToken.None);
             var dead = status == Data.Queue.EmbeddingJobStatuses.Dead;
             metrics.RecordFailure(dead);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);

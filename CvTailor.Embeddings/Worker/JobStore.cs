@@ -84,13 +84,16 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Schedules a retry after <paramref name="backoff"/>, or dead-letters after the last attempt. Returns the new status.</summary>
-    public async Task<string?> FailAsync(ClaimedJob job, string worker, string error, TimeSpan backoff, CancellationToken ct)
+    /// <summary>
+    /// Schedules a retry after <paramref name="backoff"/>, or dead-letters after the last attempt, or at once when
+    /// <paramref name="permanent"/> (retrying cannot help, e.g. a file over an extraction limit). Returns the new status.
+    /// </summary>
+    public async Task<string?> FailAsync(ClaimedJob job, string worker, string error, TimeSpan backoff, CancellationToken ct, bool permanent = false)
     {
         ArgumentNullException.ThrowIfNull(job);
         await using var command = dataSource.CreateCommand($"""
             UPDATE {EmbeddingJobConfiguration.Table}
-               SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'pending' END,
+               SET status = CASE WHEN $5 OR attempts >= max_attempts THEN 'dead' ELSE 'pending' END,
                    last_error = $3, locked_by = NULL, locked_until = NULL,
                    available_at = now() + $4, updated_at = now()
              WHERE id = $1 AND locked_by = $2 AND status = 'running'
@@ -100,6 +103,7 @@ public sealed class JobStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(worker);
         command.Parameters.AddWithValue(error.Length > 4000 ? error[..4000] : error);
         command.Parameters.AddWithValue(backoff);
+        command.Parameters.AddWithValue(permanent);
         return await command.ExecuteScalarAsync(ct) as string;
     }
 

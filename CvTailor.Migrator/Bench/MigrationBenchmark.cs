@@ -19,9 +19,6 @@ public sealed class MigrationBenchmark(IAnsiConsole console, MigrationBenchmark.
 {
     public sealed record Options(string ServerConnectionString, int SizeMb, string? WorkDirectory, bool RunPgloader);
 
-    /// <summary>pgloader load options used by the comparison (printed with the results).</summary>
-    public static readonly IReadOnlyList<string> PgloaderSettings = ["prefetch rows = 2000", "batch rows = 1000"];
-
     sealed record Run(string Tool, string Phase, TimeSpan Time, long Loaded, long Skipped, long Lost, string Detail);
 
     public async Task<int> RunAsync(CancellationToken ct)
@@ -91,8 +88,8 @@ public sealed class MigrationBenchmark(IAnsiConsole console, MigrationBenchmark.
             var load = runs[0].Time.TotalSeconds / pgloader.Time.TotalSeconds;
             var full = runs[1].Time.TotalSeconds / pgloader.Time.TotalSeconds;
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"our load = {load:F2}× pgloader's time (goal ≤ 0.50: {(load <= 0.5 ? "[green]met[/]" : "[red]missed[/]")}); " +
-                $"load + verify = {full:F2}× (goal ≤ 1.00: {(full <= 1.0 ? "[green]met[/]" : "[red]missed[/]")})"));
+                $"our load = {load:F2}× pgloader's time (goal ≤ 0.30: {(load <= 0.3 ? "[green]met[/]" : "[red]missed[/]")}); " +
+                $"load + verify = {full:F2}× (in process, warm; the goal ≤ 0.50 is for the whole command: bench import-vs-pgloader)"));
         }
 
         return 0;
@@ -137,52 +134,29 @@ public sealed class MigrationBenchmark(IAnsiConsole console, MigrationBenchmark.
             await ExecuteAsync(admin.ConnectionString, $"CREATE DATABASE \"{database}\"", ct);
             databases.Add(database);
             await ExecuteAsync(connectionString.ConnectionString, "CREATE EXTENSION IF NOT EXISTS vector", ct);
-            var url = $"postgresql://{Uri.EscapeDataString(connectionString.Username ?? "postgres")}" +
-                (string.IsNullOrEmpty(connectionString.Password) ? "" : ":" + Uri.EscapeDataString(connectionString.Password)) +
-                $"@{connectionString.Host}:{connectionString.Port}/{database}";
             var log = Path.Combine(work, "pgloader.log");
-            var start = new ProcessStartInfo("pgloader") { RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add("--no-ssl-cert-verification");
-            // With its defaults, pgloader's Lisp heap runs out on rows holding two 1536-d vectors (≈ 70 KB of text);
-            // smaller batches let it finish.
-            foreach (var setting in PgloaderSettings)
+            var run = await PgloaderProcess.RunAsync(file, connectionString.ConnectionString, ct);
+            if (run is null)
             {
-                start.ArgumentList.Add("--with");
-                start.ArgumentList.Add(setting);
-            }
-
-            start.ArgumentList.Add($"sqlite://{file}");
-            start.ArgumentList.Add(url);
-            var watch = Stopwatch.StartNew();
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                console.MarkupLine("[yellow]pgloader is not installed: run eng/install-pgloader.sh (Debian package), or pass --no-pgloader[/]");
+                console.MarkupLine("[yellow]pgloader is not installed: apt-get install pgloader (or eng/install-pgloader.sh), or pass --no-pgloader[/]");
                 return new Run("pgloader", "load", TimeSpan.Zero, 0, 0, sourceRows, "not installed");
             }
 
-            var stdout = process.StandardOutput.ReadToEndAsync(ct);
-            var stderr = process.StandardError.ReadToEndAsync(ct);
-            await process.WaitForExitAsync(ct);
-            watch.Stop();
-            await File.WriteAllTextAsync(log, await stdout + await stderr, ct);
+            await File.WriteAllTextAsync(log, run.Output, ct);
             var counts = await CountRowsAsync(connectionString.ConnectionString, ct);
             var loaded = sourceCounts.Sum(kv => Math.Min(kv.Value, counts.GetValueOrDefault(kv.Key)));
             var lostTables = sourceCounts.Where(kv => counts.GetValueOrDefault(kv.Key) < kv.Value)
                 .Select(kv => $"{kv.Key} {counts.GetValueOrDefault(kv.Key)}/{kv.Value}").ToList();
             var idType = await ScalarAsync(connectionString.ConnectionString,
                 "SELECT data_type FROM information_schema.columns WHERE table_name = 'artifact_chunks' AND column_name = 'id'", ct);
-            var detail = $"exit {process.ExitCode}; --with {string.Join(", ", PgloaderSettings)}; ids typed {idType ?? "?"}; verified nothing" +
+            var detail = $"exit {run.ExitCode}; --with {string.Join(", ", PgloaderProcess.Settings)}; ids typed {idType ?? "?"}; verified nothing" +
                 (lostTables.Count > 0 ? "; short: " + string.Join(", ", lostTables) : "") + $"; log {log}";
-            return new Run("pgloader", "load", watch.Elapsed, loaded, 0, sourceRows - loaded, detail);
+            return new Run("pgloader", "load", run.Elapsed, loaded, 0, sourceRows - loaded, detail);
         }
     }
 
-    static async Task<Dictionary<string, long>> CountRowsAsync(string connectionString, CancellationToken ct)
+    /// <summary>Rows per table (summed over schemas: pgloader creates its own) of every base table of a database.</summary>
+    public static async Task<Dictionary<string, long>> CountRowsAsync(string connectionString, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);

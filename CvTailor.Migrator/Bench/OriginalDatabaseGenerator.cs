@@ -15,6 +15,7 @@ namespace CvTailor.Migrator.Bench;
 public sealed class OriginalDatabaseGenerator(int sizeMb, int seed = 42)
 {
     readonly Random _random = new(seed);
+    readonly int _mediaSeed = seed + 1;
     readonly double _scale = sizeMb / 120.0;
     readonly DateTime _start = new(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc);
 
@@ -75,18 +76,18 @@ public sealed class OriginalDatabaseGenerator(int sizeMb, int seed = 42)
         Insert(db, tx, "artifacts_evidencelink", ["id", "url", "link_type", "description", "file_path", "file_size", "mime_type", "validation_metadata", "last_validated", "is_accessible", "created_at", "updated_at", "artifact_id"], Count(60_000),
             i => [i + 1, $"https://github.com/example/repo-{i}", "github", "Source code", "", null, "", "{\"status_code\": 200, \"final_url\": \"https://github.com/example/repo-" + i + "\"}", Time(i), 1, Time(i), Time(i), (i % artifacts) + 1]);
         Insert(db, tx, "artifacts_artifactprocessingjob", ["id", "status", "progress_percentage", "error_message", "metadata_extracted", "evidence_validation_results", "created_at", "completed_at", "artifact_id"], artifacts,
-            i => [Uuid(), "completed", 100, "", "{}", "{\"" + (i + 1) + "\": {\"status\": \"success\", \"status_code\": 200, \"accessible\": true}}", Time(i), Time(i + 1), i + 1]);
+            i => [Uuid(), JobStatus(i, 50, 97, "pending"), JobProgress(i, 50, 97), "", "{}", "{\"" + (i + 1) + "\": {\"status\": \"success\", \"status_code\": 200, \"accessible\": true}}", Time(i), JobDone(i, 50, 97), i + 1]);
         Insert(db, tx, "artifacts_uploadedfile", ["id", "file", "original_filename", "file_size", "mime_type", "is_processed", "processing_error", "created_at", "user_id"], Count(5_000),
             i => [Uuid(), $"uploads/cv_{i}.pdf", $"CV {i}.pdf", 1000 + i, "application/pdf", 0, "", Time(i), (i % users) + 1]);
 
         var documentIds = Enumerable.Range(0, documents).Select(_ => Uuid()).ToArray();
         Insert(db, tx, "generation_generateddocument", ["id", "document_type", "job_description_hash", "label_ids", "template_id", "custom_sections", "generation_preferences", "content", "metadata", "status", "progress_percentage", "error_message", "artifacts_used", "model_version", "generation_time_ms", "user_rating", "user_feedback", "created_at", "completed_at", "expires_at", "job_description_id", "user_id"], documents,
-            i => [documentIds[i], "cv", Sha(i % jobDescriptions), "[1, 2, 3]", 1, "{}", "{\"tone\": \"professional\"}", "{\"summary\": \"" + Sentence(30) + "\"}", "{}", "completed", 100, "", "[1, 2]", "gpt-4o-mini", 1200, null, "", Time(i), Time(i + 1), Time(i + 90), (i % jobDescriptions) + 1, (i % users) + 1]);
+            i => [documentIds[i], "cv", Sha(i % jobDescriptions), "[1, 2, 3]", 1, "{}", "{\"tone\": \"professional\"}", "{\"summary\": \"" + Sentence(30) + "\"}", "{}", JobStatus(i, 40, 0, "processing"), JobProgress(i, 40, 0), "", "[1, 2]", "gpt-4o-mini", 1200, null, "", Time(i), JobDone(i, 40, 0), Expiry(i, 90), (i % jobDescriptions) + 1, (i % users) + 1]);
         Insert(db, tx, "generation_generationfeedback", ["id", "feedback_type", "feedback_data", "created_at", "generation_id"], Count(2_000),
             i => [i + 1, "rating", "{\"rating\": 8, \"feedback\": \"good\"}", Time(i), documentIds[i % documents]]);
         var exportIds = Enumerable.Range(0, exports).Select(_ => Uuid()).ToArray();
         Insert(db, tx, "export_exportjob", ["id", "format", "export_options", "status", "progress_percentage", "error_message", "file_path", "file_size", "download_count", "created_at", "completed_at", "expires_at", "generated_document_id", "template_id", "user_id"], exports,
-            i => [exportIds[i], "pdf", "{\"options\": {}, \"sections\": {}, \"watermark\": null}", "completed", 100, "", $"exports/cv_{i}.pdf", 20_000, 1, Time(i), Time(i), Time(i + 1), documentIds[i % documents], null, (i % users) + 1]);
+            i => [exportIds[i], "pdf", "{\"options\": {}, \"sections\": {}, \"watermark\": null}", JobStatus(i, 60, 0, "processing"), JobProgress(i, 60, 0), "", $"exports/cv_{i}.pdf", ExportFileSize, 1, Time(i), JobDone(i, 60, 0), Expiry(i, 1), documentIds[i % documents], null, (i % users) + 1]);
         Insert(db, tx, "export_exportanalytics", ["id", "event_type", "metadata", "user_agent", "ip_address", "created_at", "export_job_id"], Count(4_000),
             i => [i + 1, "downloaded", "{}", "Mozilla/5.0", i % 2 == 0 ? "192.0.2." + (i % 250) : "2001:db8::" + (i % 999), Time(i), exportIds[i % exports]]);
         Insert(db, tx, "token_blacklist_outstandingtoken", ["id", "token", "created_at", "expires_at", "user_id", "jti"], tokens,
@@ -109,6 +110,48 @@ public sealed class OriginalDatabaseGenerator(int sizeMb, int seed = 42)
         Execute(db, tx, "UPDATE sqlite_sequence SET seq = seq + 17 WHERE name IN ('accounts_user', 'artifacts_artifact')");
         tx.Commit();
     }
+
+    /// <summary>
+    /// Writes the media directory the database refers to: every <c>profiles/u*.png</c>, <c>uploads/cv_*.pdf</c> and
+    /// <c>exports/cv_*.pdf</c> path, each file as long as its <c>file_size</c> column says (content from the seed).
+    /// </summary>
+    /// <returns>The number of files and their total size.</returns>
+    public async Task<(int Files, long Bytes)> WriteMediaAsync(string directory, CancellationToken ct)
+    {
+        var files = new List<(string Path, int Size)>();
+        var users = Count(300);
+        files.AddRange(Enumerable.Range(0, users).Where(i => i % 5 == 0).Select(i => ($"profiles/u{i}.png", 4_096)));
+        files.AddRange(Enumerable.Range(0, Count(5_000)).Select(i => ($"uploads/cv_{i}.pdf", 1000 + i)));
+        files.AddRange(Enumerable.Range(0, Count(2_000)).Select(i => ($"exports/cv_{i}.pdf", ExportFileSize)));
+        var random = new Random(_mediaSeed);
+        long bytes = 0;
+        foreach (var (path, size) in files)
+        {
+            var file = Path.Combine(directory, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            var content = new byte[size];
+            random.NextBytes(content);
+            await File.WriteAllBytesAsync(file, content, ct);
+            bytes += size;
+        }
+
+        return (files.Count, bytes);
+    }
+
+    const int ExportFileSize = 20_000;
+
+    /// <summary>Every <paramref name="queuedEvery"/>th job is still queued, every <paramref name="runningEvery"/>th (0: none) was running.</summary>
+    static string JobStatus(int i, int queuedEvery, int runningEvery, string queued) =>
+        i % queuedEvery == 0 ? queued : runningEvery > 0 && i % runningEvery == 0 ? "processing" : "completed";
+
+    static int JobProgress(int i, int queuedEvery, int runningEvery) =>
+        i % queuedEvery == 0 ? 0 : runningEvery > 0 && i % runningEvery == 0 ? 40 : 100;
+
+    string? JobDone(int i, int queuedEvery, int runningEvery) =>
+        JobStatus(i, queuedEvery, runningEvery, "q") == "completed" ? Time(i + 1) : null;
+
+    /// <summary>Half the rows expired long ago (the original never ran its clean-up), half expire far in the future.</summary>
+    string Expiry(int i, int later) => i % 2 == 0 ? Time(i + later) : "2099-12-31 00:00:00";
 
     static void Insert(SqliteConnection db, SqliteTransaction tx, string table, string[] columns, int rows, Func<int, object?[]> values)
     {

@@ -12,7 +12,7 @@ using Spectre.Console;
 
 namespace CvTailor.Migrator.Cli;
 
-/// <summary>The commands: <c>import-sqlite</c>, <c>export-sqlite</c>, <c>bench</c>.</summary>
+/// <summary>The commands: <c>import-sqlite</c>, <c>export-sqlite</c>, <c>resume-jobs</c>, <c>release-expired</c>, <c>bench</c>.</summary>
 public static class MigratorCli
 {
     /// <summary>Exit code of a failure that rolled back (a crash, a cancelled run, an injected fault).</summary>
@@ -33,6 +33,12 @@ public static class MigratorCli
         {
             ImportCommand(console, configuration),
             ExportCommand(console, configuration),
+            ReleaseCommand(console, configuration, "resume-jobs",
+                "Give the jobs an import held (queued or running in the original app) back to the services, which then resume them.",
+                ImportHolds.ResumeJobsAsync, "resumed"),
+            ReleaseCommand(console, configuration, "release-expired",
+                "Give the documents/exports an import kept although past their expiry back to the Api's retention sweep, which then deletes them and their files.",
+                ImportHolds.ReleaseExpiredAsync, "released to the retention sweep"),
             BenchCommand(console, configuration),
         };
         // Exported only when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposing flushes, so even a refused run's spans arrive.
@@ -57,9 +63,12 @@ public static class MigratorCli
         var verifyOnly = new Option<bool>("--verify-only") { Description = "Compare the file with the target database; write nothing." };
         var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch from the SQLite reader to COPY.", DefaultValueFactory = _ => 1000 };
         var faultAfter = new Option<long?>("--fault-after-rows") { Description = "Testing aid: fail after N rows to show that nothing is kept.", Hidden = true };
+        var resumeJobs = new Option<bool>("--resume-jobs") { Description = "Leave the source's queued/running jobs queued: the services resume them on their first start (default: held until resume-jobs)." };
+        var dropExpired = new Option<bool>("--drop-expired") { Description = "Leave documents/exports already past their expiry to the Api's retention sweep, which deletes them (default: kept until release-expired)." };
+        var skipVerification = new Option<bool>("--skip-verification") { Description = "Benchmark aid: commit without verifying (times the load alone); never for a real import.", Hidden = true };
         var command = new Command("import-sqlite", "Import an original CV Tailor SQLite database into an empty PostgreSQL schema, verified, in one transaction.")
         {
-            file, media, storageRoot, target, dryRun, verifyOnly, batchSize, faultAfter,
+            file, media, storageRoot, target, dryRun, verifyOnly, resumeJobs, dropExpired, batchSize, faultAfter, skipVerification,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -79,10 +88,18 @@ public static class MigratorCli
                 DryRun = parse.GetValue(dryRun),
                 BatchSize = Math.Max(1, parse.GetValue(batchSize)),
                 FaultAfterRows = parse.GetValue(faultAfter),
+                Verify = !parse.GetValue(skipVerification),
+                ResumeJobs = parse.GetValue(resumeJobs),
+                DropExpired = parse.GetValue(dropExpired),
+                Now = DateTime.UtcNow,
             };
             var verify = parse.GetValue(verifyOnly);
             console.MarkupLine($"{(verify ? "verifying" : options.DryRun ? "dry run of importing" : "importing")} [bold]{Markup.Escape(options.SourcePath)}[/] " +
                 $"into [bold]{Markup.Escape(Describe(connectionString))}[/]");
+            if (!verify)
+            {
+                await PrintHoldsAsync(console, options, ct);
+            }
             KeyValuePair<string, object?>[] tags =
             [
                 new(TelemetryNames.Attributes.ImportSource, Path.GetFileName(options.SourcePath)),
@@ -92,6 +109,49 @@ public static class MigratorCli
             return await RunReportedAsync(console, verify ? "verification" : "import", verify ? MigrationKind.VerifyOnly : MigrationKind.Import, tags, progress => verify
                 ? SqliteVerifier.RunAsync(options, progress, ct)
                 : new SqliteImporter(progress).RunAsync(options, ct));
+        });
+        return command;
+    }
+
+    /// <summary>Before anything is written: the jobs and expired rows the source holds, and what the import will do with them.</summary>
+    static async Task PrintHoldsAsync(IAnsiConsole console, ImportOptions options, CancellationToken ct)
+    {
+        ImportHolds.Survey survey;
+        try
+        {
+            survey = await ImportHolds.SurveyFileAsync(options.SourcePath, options.Now ?? DateTime.UtcNow, ct);
+        }
+        catch (SourceFileException)
+        {
+            return; // the import itself reports what is wrong with the file
+        }
+
+        foreach (var line in ImportHolds.Describe(survey, options.ResumeJobs, options.DropExpired))
+        {
+            console.MarkupLine($"[yellow]before writing:[/] {Markup.Escape(line)}");
+        }
+    }
+
+    static Command ReleaseCommand(IAnsiConsole console, IConfiguration configuration, string name, string description,
+        Func<NpgsqlConnection, CancellationToken, Task<List<(string Table, long Rows)>>> release, string done)
+    {
+        var target = new Option<string?>("--target") { Description = "PostgreSQL connection string (default: ConnectionStrings:cvtailor)." };
+        var command = new Command(name, description) { target };
+        command.SetAction(async (parse, ct) =>
+        {
+            var connectionString = parse.GetValue(target) ?? configuration.GetConnectionString("cvtailor");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                console.MarkupLine("[red]No target: pass --target or set ConnectionStrings:cvtailor (env ConnectionStrings__cvtailor).[/]");
+                return (int)ImportOutcome.InvalidSource;
+            }
+
+            await using var dataSource = TargetDatabase.CreateDataSource(connectionString);
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            var released = await release(connection, ct);
+            console.MarkupLine($"{Markup.Escape(Describe(connectionString))}: {released.Sum(r => r.Rows):N0} held rows {done} (" +
+                Markup.Escape(string.Join(", ", released.Select(r => $"{r.Table} {r.Rows:N0}"))) + ")");
+            return 0;
         });
         return command;
     }
@@ -187,7 +247,7 @@ public static class MigratorCli
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             activity?.SetTag(TelemetryNames.Attributes.Outcome, outcome);
             console.MarkupLine($"[red]{Markup.Escape(action)} failed; nothing was kept:[/] {Markup.Escape(ex.Message)}");
-            return ex is FileNotFoundException or InvalidDataException or DirectoryNotFoundException ? (int)ImportOutcome.InvalidSource : FailedExitCode;
+            return ex is SourceFileException or FileNotFoundException or DirectoryNotFoundException ? (int)ImportOutcome.InvalidSource : FailedExitCode;
         }
         finally
         {

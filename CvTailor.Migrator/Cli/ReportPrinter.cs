@@ -39,7 +39,7 @@ public static class ReportPrinter
         if (result.Report is { } report)
         {
             var tables = new Table().Border(TableBorder.Simple).Title("verification")
-                .AddColumns("table", "source rows", "skipped", "target rows", "checksum (source)", "checksum (target)", "");
+                .AddColumns("table", "SQLite rows", "skipped", "PostgreSQL rows", "checksum (SQLite)", "checksum (PostgreSQL)", "");
             foreach (var t in report.Tables)
             {
                 tables.AddRow(
@@ -52,14 +52,20 @@ public static class ReportPrinter
             console.MarkupLine($"foreign keys: {report.ForeignKeys.Count} checked, " + (fkBad == 0 ? "[green]no orphan rows[/]" : $"[red]{fkBad} with orphan rows[/]"));
             var seqBad = report.Sequences.Count(s => !s.Ok);
             console.MarkupLine($"identities: {report.Sequences.Count} checked, " + (seqBad == 0 ? "[green]all at or past the source's high-water mark[/]" : $"[red]{seqBad} behind[/]"));
-            if (report.Media is { } media)
+            if (report.Media is { Compared: false } planned)
+            {
+                console.MarkupLine($"media: {planned.Files:N0} files, {planned.Bytes:N0} bytes would be copied; none conflicts with a file in the storage root " +
+                    "(dry run: nothing copied, so nothing compared)");
+            }
+            else if (report.Media is { } media)
             {
                 console.MarkupLine($"media: {media.Files:N0} files, {media.Bytes:N0} bytes, " +
                     (media.Ok ? "[green]all present and identical[/]" : $"[red]{media.Missing.Count} missing, {media.Different.Count} different[/]"));
-                foreach (var path in media.ReferencedButAbsent.Take(MaxSkippedShown))
-                {
-                    console.MarkupLine($"  [yellow]referenced by the database but absent from the media directory:[/] {Markup.Escape(path)}");
-                }
+            }
+
+            foreach (var path in report.Media?.ReferencedButAbsent.Take(MaxSkippedShown) ?? [])
+            {
+                console.MarkupLine($"  [yellow]referenced by the database but absent from the media directory:[/] {Markup.Escape(path)}");
             }
         }
 
@@ -77,7 +83,7 @@ public static class ReportPrinter
         var verdict = result.Outcome switch
         {
             ImportOutcome.Imported => $"[green]{action} complete[/]",
-            ImportOutcome.DryRun => "[green]dry run complete: everything checked, nothing written[/]",
+            ImportOutcome.DryRun => "[green]dry run complete: every row loaded and verified in a transaction that was then rolled back; nothing written, no media copied[/]",
             ImportOutcome.Refused => "[red]refused[/]",
             ImportOutcome.InvalidSource => "[red]stopped before writing anything[/]",
             _ => "[red]verification failed[/]",

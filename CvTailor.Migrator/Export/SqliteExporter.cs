@@ -100,7 +100,30 @@ public sealed class SqliteExporter(IMigrationProgress progress)
 
         var check = await SqliteVerifier.RunAsync(
             new ImportOptions { SourcePath = output, TargetConnectionString = options.SourceConnectionString }, SilentProgress.Instance, ct);
-        return check with { Tables = loads, LoadTime = loadTime, TotalTime = total.Elapsed };
+        // The check reuses the import's verifier; its notes speak of an import, so the export states its own.
+        return check with { Notes = Notes(catalog), Tables = loads, LoadTime = loadTime, TotalTime = total.Elapsed };
+    }
+
+    /// <summary>What the export leaves out or writes anew, worded for an export.</summary>
+    static List<string> Notes(IReadOnlyDictionary<string, TargetTable> catalog)
+    {
+        var notes = new List<string>
+        {
+            $"django_migrations written anew: the {OriginalSchema.Migrations.Count} rows of a fully migrated original, applied at the export time",
+        };
+        var left = catalog.Values
+            .Where(t => !t.Name.StartsWith("__", StringComparison.Ordinal))
+            .SelectMany(t => OriginalSchema.Tables.TryGetValue(t.Name, out var columns)
+                ? t.Columns.Where(c => !columns.Contains(c.Name)).Select(c => $"{t.Name}.{c.Name}")
+                : [t.Name])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (left.Count > 0)
+        {
+            notes.Add("not exported, the original schema has no place for them: " + string.Join(", ", left));
+        }
+
+        return notes;
     }
 
     async Task<TableLoad> CopyTableAsync(
@@ -118,7 +141,9 @@ public sealed class SqliteExporter(IMigrationProgress progress)
         insert.Prepare();
 
         var order = table.PrimaryKey is null ? "" : $" ORDER BY {Sql.Quote(table.PrimaryKey)}";
-        await using var select = new NpgsqlCommand($"SELECT {Sql.ColumnList(columnNames)} FROM {Sql.Quote(table.Name)}{order}", database);
+        // A status the importer held goes back to the original app as it was (ImportHolds).
+        var selected = string.Join(", ", columnNames.Select(c => ImportHolds.IsStatus(table.Name, c) ? ImportHolds.OriginalStatusSql : Sql.Quote(c)));
+        await using var select = new NpgsqlCommand($"SELECT {selected} FROM {Sql.Quote(table.Name)}{order}", database);
         select.CommandTimeout = 0;
         await using var reader = await select.ExecuteReaderAsync(ct);
         long rows = 0;

@@ -55,10 +55,17 @@ public sealed class BuiltInRows
             await using (var command = source.CreateCommand())
             {
                 command.CommandText = $"SELECT id FROM {Sql.Quote(table)} WHERE id BETWEEN {seeded.Min()} AND {seeded.Max()}";
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
+                try
                 {
-                    present.Add(reader.GetInt64(0));
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        present.Add(reader.GetInt64(0));
+                    }
+                }
+                catch (SqliteException ex) when (SourceFileException.IsDamage(ex))
+                {
+                    throw SourceFileException.Damaged(source, ex, table);
                 }
             }
 

@@ -4,7 +4,7 @@ using Npgsql;
 namespace CvTailor.Migrator.Import;
 
 /// <summary>
-/// Inside the import's transaction: drops the foreign keys and secondary indexes of the tables being loaded, and puts
+/// Inside the import's transaction: drops the foreign keys and secondary indexes of the big tables being loaded, and puts
 /// them back, byte-identical (<c>pg_get_constraintdef</c>/<c>pg_get_indexdef</c>), after the COPYs. Building an index
 /// once and validating a foreign key with one join is much cheaper than maintaining them row by row (an HNSW index
 /// especially). Primary keys and unique constraints stay. Being DDL in the same transaction, a failed import rolls it
@@ -15,6 +15,9 @@ public sealed class DeferredIndexes
     readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
     readonly List<(string Name, string Definition)> _indexes = [];
 
+    /// <summary>Tables with fewer source rows keep their indexes and foreign keys during the load.</summary>
+    public const long MinRows = 1000;
+
     public int ForeignKeys => _foreignKeys.Count;
 
     public int Indexes => _indexes.Count;
@@ -23,7 +26,11 @@ public sealed class DeferredIndexes
         NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<TablePlan> plans, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plans);
-        var tables = plans.Select(p => p.Name).ToArray();
+        // Only tables big enough to gain: on a small table, keeping the btree indexes (and the foreign keys' row checks)
+        // costs less than the two DDL statements per index and constraint that dropping and rebuilding them takes. A
+        // vector (HNSW) index is dropped on any table with rows: inserting into the graph row by row costs far more.
+        var tables = plans.Where(p => p.SourceRows >= MinRows).Select(p => p.Name).ToArray();
+        var withRows = plans.Where(p => p.SourceRows > 0).Select(p => p.Name).ToArray();
         var deferred = new DeferredIndexes();
         await using (var command = new NpgsqlCommand(
             """
@@ -47,12 +54,15 @@ public sealed class DeferredIndexes
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class c ON c.oid = i.indrelid
-            WHERE c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(@tables)
+            JOIN pg_am am ON am.oid = ic.relam
+            WHERE c.relnamespace = current_schema()::regnamespace
+              AND (c.relname = ANY(@tables) OR (am.amname <> 'btree' AND c.relname = ANY(@withRows)))
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
             ORDER BY ic.relname
             """, connection, transaction))
         {
             command.Parameters.AddWithValue("tables", tables);
+            command.Parameters.AddWithValue("withRows", withRows);
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -19,6 +19,15 @@ public sealed record ImportOptions
     /// <summary>Verify before committing (on by default; the benchmark turns it off to time the load alone).</summary>
     public bool Verify { get; init; } = true;
 
+    /// <summary>Leave imported queued/running jobs as they were, so the services resume them on their first start (default: held).</summary>
+    public bool ResumeJobs { get; init; }
+
+    /// <summary>Leave rows already past their expiry as they were, so the retention sweep deletes them (default: held, kept).</summary>
+    public bool DropExpired { get; init; }
+
+    /// <summary>The instant expiry is judged at (default: when the run starts); the command line surveys and imports at the same instant.</summary>
+    public DateTime? Now { get; init; }
+
     /// <summary>Rows per batch handed from the SQLite reader to the COPY writer.</summary>
     public int BatchSize { get; init; } = 1000;
 

@@ -14,6 +14,9 @@ public sealed record ImportResult(
     TimeSpan LoadTime,
     TimeSpan TotalTime)
 {
+    /// <summary>Queued/running jobs and expired rows the source held (import only), and what the options did with them.</summary>
+    public ImportHolds.Survey? Holds { get; init; }
+
     /// <summary>Where the time went (import only).</summary>
     public IReadOnlyList<(string Phase, TimeSpan Elapsed)> Phases { get; init; } = [];
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using CvTailor.Migrator.Verification;
 using Microsoft.Data.Sqlite;
@@ -14,6 +15,8 @@ public sealed class MediaFiles
     readonly string _root;
     readonly List<string> _createdFiles = [];
     readonly List<string> _createdDirectories = [];
+    Task<MediaCheck>? _copy;
+    CancellationTokenSource? _cancel;
 
     MediaFiles(string source, string root, IReadOnlyList<string> files)
     {
@@ -58,33 +61,132 @@ public sealed class MediaFiles
         return conflicts;
     }
 
-    public async Task CopyAsync(CancellationToken ct)
+    /// <summary>
+    /// Starts copying the files the storage root lacks on a thread of its own, so the copy overlaps the database load,
+    /// and compares every copied file with its source right after writing it (kernel copy, then a byte comparison). The
+    /// import awaits <see cref="CopiedAsync"/> before it commits; <see cref="Rollback"/> stops the copy first.
+    /// </summary>
+    public void StartCopy(IReadOnlyCollection<string> referenced, CancellationToken ct)
     {
+        _cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var token = _cancel.Token;
+        _copy = Task.Factory.StartNew(() => CopyAndCompare(referenced, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>The outcome of <see cref="StartCopy"/>: every file of the media directory present and identical, or not.</summary>
+    public Task<MediaCheck> CopiedAsync() => _copy ?? throw new InvalidOperationException("The copy was not started.");
+
+    MediaCheck CopyAndCompare(IReadOnlyCollection<string> referenced, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        var different = new List<string>();
         foreach (var file in Files)
         {
+            ct.ThrowIfCancellationRequested();
+            var source = Path.Combine(_source, file);
             var target = Path.Combine(_root, file);
             if (File.Exists(target))
             {
-                continue; // same content, checked by ConflictsAsync
+                continue; // compared by ConflictsAsync: the same bytes
             }
 
+            // Creating files dominates (the file system's metadata work), so each file costs as few system calls as
+            // possible: one read, one write through a handle that also takes the time stamp, a rename (so a killed run
+            // leaves whole files or temporaries, never a partial file under the final name), then the read-back.
             CreateDirectory(Path.GetDirectoryName(target)!);
+            var bytes = File.ReadAllBytes(source);
             var temporary = target + ".importing";
-            await using (var input = File.OpenRead(Path.Combine(_source, file)))
-            await using (var output = File.Create(temporary))
+            using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
             {
-                await input.CopyToAsync(output, ct);
+                RandomAccess.Write(handle, bytes, 0);
+                File.SetLastWriteTimeUtc(handle, File.GetLastWriteTimeUtc(source));
             }
 
-            File.SetLastWriteTimeUtc(temporary, File.GetLastWriteTimeUtc(Path.Combine(_source, file)));
-            File.Move(temporary, target);
-            _createdFiles.Add(target);
+            File.Move(temporary, target, overwrite: true);
+            lock (_createdFiles)
+            {
+                _createdFiles.Add(target);
+            }
+
+            // Verified as written: the file read back from the storage root must hold the source's bytes.
+            if (!File.Exists(target))
+            {
+                missing.Add(file);
+            }
+            else if (!SameBytes(bytes, target))
+            {
+                different.Add(file);
+            }
+        }
+
+        return new MediaCheck(Files.Count, Bytes, missing, different, Absent(referenced));
+    }
+
+    static bool SameBytes(byte[] expected, string path)
+    {
+        using var handle = File.OpenHandle(path);
+        if (RandomAccess.GetLength(handle) != expected.Length)
+        {
+            return false;
+        }
+
+        var actual = ArrayPool<byte>.Shared.Rent(Math.Max(1, expected.Length));
+        try
+        {
+            var read = 0;
+            int n;
+            while (read < expected.Length && (n = RandomAccess.Read(handle, actual.AsSpan(read, expected.Length - read), read)) > 0)
+            {
+                read += n;
+            }
+
+            return read == expected.Length && actual.AsSpan(0, read).SequenceEqual(expected);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(actual);
         }
     }
 
-    /// <summary>Removes what <see cref="CopyAsync"/> created (the import did not commit).</summary>
+    static bool SameBytes(string a, string b)
+    {
+        using var fa = new FileStream(a, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var fb = new FileStream(b, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        if (fa.Length != fb.Length)
+        {
+            return false;
+        }
+
+        var ba = new byte[81920];
+        var bb = new byte[81920];
+        int read;
+        while ((read = fa.ReadAtLeast(ba, ba.Length, throwOnEndOfStream: false)) > 0)
+        {
+            if (fb.ReadAtLeast(bb, read, throwOnEndOfStream: false) != read || !ba.AsSpan(0, read).SequenceEqual(bb.AsSpan(0, read)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Stops a running copy and removes what it created (the import did not commit).</summary>
     public void Rollback()
     {
+        if (_copy is not null)
+        {
+            _cancel?.Cancel();
+            try
+            {
+                _copy.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException or UnauthorizedAccessException)
+            {
+                // The copy's own failure is reported by the import (or it was cancelled here); what it created goes below.
+            }
+        }
+
         foreach (var file in _createdFiles)
         {
             File.Delete(file);
@@ -102,25 +204,36 @@ public sealed class MediaFiles
         _createdDirectories.Clear();
     }
 
-    public async Task<MediaCheck> VerifyAsync(IReadOnlyCollection<string> referenced, CancellationToken ct)
+    /// <summary>Compares every file of the media directory with the storage root (<c>--verify-only</c>).</summary>
+    public Task<MediaCheck> VerifyAsync(IReadOnlyCollection<string> referenced, CancellationToken ct) => Task.Run(() =>
     {
         var missing = new List<string>();
         var different = new List<string>();
         foreach (var file in Files)
         {
+            ct.ThrowIfCancellationRequested();
             var target = Path.Combine(_root, file);
             if (!File.Exists(target))
             {
                 missing.Add(file);
             }
-            else if (!await SameAsync(Path.Combine(_source, file), target, ct))
+            else if (!SameBytes(Path.Combine(_source, file), target))
             {
                 different.Add(file);
             }
         }
 
+        return new MediaCheck(Files.Count, Bytes, missing, different, Absent(referenced));
+    }, ct);
+
+    /// <summary>What a dry run can say without copying: the files and bytes it would copy, and the referenced files absent.</summary>
+    public MediaCheck Planned(IReadOnlyCollection<string> referenced) =>
+        new(Files.Count, Bytes, [], [], Absent(referenced)) { Compared = false };
+
+    List<string> Absent(IReadOnlyCollection<string> referenced)
+    {
         var present = Files.ToHashSet(StringComparer.Ordinal);
-        return new MediaCheck(Files.Count, Bytes, missing, different, referenced.Where(r => !present.Contains(r)).Order(StringComparer.Ordinal).ToList());
+        return referenced.Where(r => !present.Contains(r)).Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Paths the source database refers to (profile images, uploads, evidence files, exports).</summary>
@@ -146,6 +259,10 @@ public sealed class MediaFiles
                 {
                     paths.Add(reader.GetString(0).TrimStart('/'));
                 }
+            }
+            catch (SqliteException ex) when (SourceFileException.IsDamage(ex))
+            {
+                throw SourceFileException.Damaged(source, ex, table);
             }
             catch (SqliteException)
             {

@@ -31,6 +31,18 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
     public void Run(SqliteConnection source, Action<object?[]>? onRow, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
+        try
+        {
+            Scan(source, onRow, ct);
+        }
+        catch (SqliteException ex) when (SourceFileException.IsDamage(ex))
+        {
+            throw SourceFileException.Damaged(source, ex, Plan.Name);
+        }
+    }
+
+    void Scan(SqliteConnection source, Action<object?[]>? onRow, CancellationToken ct)
+    {
         var columns = Plan.Columns;
         using var command = source.CreateCommand();
         command.CommandText = $"SELECT {Sql.ColumnList(columns.Select(c => c.Name))} FROM {Sql.Quote(Plan.Name)}";
@@ -88,7 +100,7 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
 
             if (canonical is not null)
             {
-                Digest!.Add(SortKey.From(key), canonical);
+                Digest!.Add(SortKey.From(key), canonical, key);
             }
 
             backfill?.OnRow(Plan, values);

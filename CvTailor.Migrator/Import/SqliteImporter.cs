@@ -21,8 +21,22 @@ public sealed class SqliteImporter(IMigrationProgress progress)
         ArgumentNullException.ThrowIfNull(options);
         var total = Stopwatch.StartNew();
         var notes = new List<string>();
+        try
+        {
+            return await RunAsync(options, notes, total, ct);
+        }
+        catch (SourceFileException ex)
+        {
+            // Raised before the transaction, or inside it after the rollback: nothing was written or copied.
+            return Result(ImportOutcome.InvalidSource, [ex.Message, "Nothing was written and no media file was copied."], notes, total);
+        }
+    }
+
+    async Task<ImportResult> RunAsync(ImportOptions options, List<string> notes, Stopwatch total, CancellationToken ct)
+    {
         await using var source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
         var sourceSchema = await SourceSchema.ReadAsync(source, ct);
+        sourceSchema.EnsureOriginal(options.SourcePath);
         if (!sourceSchema.HasFinalMigration)
         {
             notes.Add("django_migrations does not list llm_services 0003: the file may predate the schema in the contract");
@@ -48,6 +62,8 @@ public sealed class SqliteImporter(IMigrationProgress progress)
         }
 
         var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
+        var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
         MediaFiles? media = null;
         var referenced = await MediaFiles.ReferencedAsync(source, ct);
         if (options.MediaDirectory is not null)
@@ -87,11 +103,6 @@ public sealed class SqliteImporter(IMigrationProgress progress)
                 ], notes, total);
             }
 
-            if (media is not null && !options.DryRun)
-            {
-                progress.Phase($"media ({media.Files.Count} files)");
-                await media.CopyAsync(ct);
-            }
 
             var phases = new List<(string, TimeSpan)>();
             var mark = TimeSpan.Zero;
@@ -99,6 +110,13 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             {
                 phases.Add((phase, total.Elapsed - mark));
                 mark = total.Elapsed;
+            }
+
+            if (media is not null && !options.DryRun)
+            {
+                // Copied (and compared) on a thread of its own while the tables load; awaited before the commit.
+                progress.Phase($"media ({media.Files.Count} files, copied alongside the load)");
+                media.StartCopy(referenced, ct);
             }
 
             await builtIns.DeleteReplacedAsync(target, transaction, ct);
@@ -139,6 +157,7 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
 
+            await ImportHolds.HoldAsync(target, transaction, planned, holds, options.ResumeJobs, options.DropExpired, ct);
             Mark("identities and jobs");
             var loadTime = total.Elapsed;
             VerificationReport? report = null;
@@ -146,12 +165,19 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             {
                 progress.Phase("verification");
                 var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
-                var targetOrphans = await ForeignKeyScan.TargetAsync(target, plan.Tables, ct);
+                // Every foreign key between the moved tables is a constraint of the target, validated for every row when
+                // it was re-added after the load (or checked row by row during it): no orphan can be there to count.
+                var targetOrphans = ForeignKeyScan.Constraints(plan.Tables).DistinctBy(fk => fk.Name).ToDictionary(fk => fk.Name, _ => 0L, StringComparer.Ordinal);
                 var mediaCheck = media is null ? null
-                    : options.DryRun ? new MediaCheck(media.Files.Count, media.Bytes, [], [], [])
-                    : await media.VerifyAsync(referenced, ct);
+                    : options.DryRun ? media.Planned(referenced)
+                    : await media.CopiedAsync();
                 report = await Verifier.CompareAsync(target, transaction, scans, digests, sourceOrphans, targetOrphans, mediaCheck, ct);
                 Mark("verification");
+            }
+
+            if (media is not null && !options.DryRun && !options.Verify)
+            {
+                await media.CopiedAsync(); // every file in place before the commit, even unverified
             }
 
             var outcome = report is { Ok: false } ? ImportOutcome.VerificationFailed
@@ -160,6 +186,15 @@ public sealed class SqliteImporter(IMigrationProgress progress)
             if (outcome == ImportOutcome.Imported)
             {
                 await transaction.CommitAsync(ct);
+                if (!options.ResumeJobs && holds.TotalQueued > 0)
+                {
+                    notes.Add($"held {holds.TotalQueued:N0} queued or running jobs of the original app; resume-jobs gives them back to the services");
+                }
+
+                if (!options.DropExpired && holds.TotalExpired > 0)
+                {
+                    notes.Add($"kept {holds.TotalExpired:N0} documents and exports past their expiry; release-expired lets the retention sweep delete them");
+                }
             }
             else
             {
@@ -169,13 +204,19 @@ public sealed class SqliteImporter(IMigrationProgress progress)
 
             Mark("commit");
             var messages = report is { Ok: false } ? report.Differences().Prepend("Verification failed; nothing was committed.").ToList() : [];
-            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed) { Phases = phases };
+            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed) { Phases = phases, Holds = holds };
         }
         catch (SourceDataException ex)
         {
             await RollbackQuietlyAsync(transaction);
             media?.Rollback();
             return Result(ImportOutcome.InvalidSource, [ex.Message, "Nothing was written."], notes, total);
+        }
+        catch (SourceFileException)
+        {
+            await RollbackQuietlyAsync(transaction);
+            media?.Rollback();
+            throw;
         }
         catch
         {

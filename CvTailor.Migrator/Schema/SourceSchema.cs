@@ -42,7 +42,14 @@ public sealed record SourceSchema(
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = $"SELECT count(*) FROM {Sql.Quote(name)}";
-                counts[name] = (long)(await command.ExecuteScalarAsync(ct))!;
+                try
+                {
+                    counts[name] = (long)(await command.ExecuteScalarAsync(ct))!;
+                }
+                catch (SqliteException ex) when (Import.SourceFileException.IsDamage(ex))
+                {
+                    throw Import.SourceFileException.Damaged(connection, ex, name);
+                }
             }
         }
 
@@ -67,6 +74,21 @@ public sealed record SourceSchema(
         }
 
         return new SourceSchema(columns, counts, sequences, final);
+    }
+
+    /// <summary>The table every original CV Tailor database has (Django's custom user model).</summary>
+    public const string MarkerTable = "accounts_user";
+
+    /// <summary>A readable SQLite file that is not the original app's database (no user table) is refused, not "imported".</summary>
+    /// <exception cref="Import.SourceFileException">The file has no <see cref="MarkerTable"/>.</exception>
+    public void EnsureOriginal(string path)
+    {
+        if (!Columns.ContainsKey(MarkerTable))
+        {
+            throw new Import.SourceFileException(path, Columns.Count == 0
+                ? "a SQLite database without any table, not an original CV Tailor database"
+                : $"a SQLite database, but not an original CV Tailor database (it has no {MarkerTable} table)");
+        }
     }
 
     static async Task<bool> ExistsAsync(SqliteConnection connection, string table, CancellationToken ct)

@@ -28,7 +28,14 @@ public static class ForeignKeyScan
         {
             await using var command = source.CreateCommand();
             command.CommandText = Query(fk.Table, fk.Column, fk.ReferencedTable, fk.ReferencedColumn);
-            orphans[fk.Name] = (long)(await command.ExecuteScalarAsync(ct))!;
+            try
+            {
+                orphans[fk.Name] = (long)(await command.ExecuteScalarAsync(ct))!;
+            }
+            catch (SqliteException ex) when (Import.SourceFileException.IsDamage(ex))
+            {
+                throw Import.SourceFileException.Damaged(source, ex, fk.Table, fk.ReferencedTable);
+            }
         }
 
         return orphans;

@@ -16,8 +16,21 @@ public static class SqliteVerifier
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var total = Stopwatch.StartNew();
+        try
+        {
+            return await RunAsync(options, progress, total, ct);
+        }
+        catch (SourceFileException ex)
+        {
+            return new ImportResult(ImportOutcome.InvalidSource, [ex.Message], [], [], [], 0, null, TimeSpan.Zero, total.Elapsed);
+        }
+    }
+
+    static async Task<ImportResult> RunAsync(ImportOptions options, IMigrationProgress progress, Stopwatch total, CancellationToken ct)
+    {
         await using var source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
         var sourceSchema = await SourceSchema.ReadAsync(source, ct);
+        sourceSchema.EnsureOriginal(options.SourcePath);
         await using var dataSource = TargetDatabase.CreateDataSource(options.TargetConnectionString);
         await using var target = await dataSource.OpenConnectionAsync(ct);
         var plan = MigrationPlan.Create(sourceSchema, await TargetCatalog.ReadAsync(target, ct));

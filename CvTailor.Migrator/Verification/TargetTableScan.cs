@@ -1,3 +1,4 @@
+using CvTailor.Migrator.Import;
 using CvTailor.Migrator.Schema;
 using CvTailor.Migrator.Values;
 using Npgsql;
@@ -18,7 +19,7 @@ public static class TargetTableScan
         var digest = new TableDigest();
         var canonical = new CanonicalRow();
         await using var command = new NpgsqlCommand(
-            $"SELECT {Sql.ColumnList(plan.Columns.Select(c => c.Name))} FROM {Sql.Quote(plan.Name)}" +
+            $"SELECT {string.Join(", ", plan.Columns.Select(c => ImportHolds.IsStatus(plan.Name, c.Name) ? ImportHolds.OriginalStatusSql : Sql.Quote(c.Name)))} FROM {Sql.Quote(plan.Name)}" +
             (excludedIds.Count > 0 ? " WHERE id <> ALL(@excluded)" : ""), connection);
         if (excludedIds.Count > 0)
         {
@@ -40,7 +41,7 @@ public static class TargetTableScan
                 }
             }
 
-            digest.Add(SortKey.From(key), canonical);
+            digest.Add(SortKey.From(key), canonical, key);
         }
 
         return digest;

@@ -1,8 +1,15 @@
 namespace CvTailor.Migrator.Verification;
 
-/// <summary>Row counts and checksum of one table on both sides. Skipped rows are the reported vector rejects.</summary>
+/// <summary>
+/// Row counts and checksum of one table on both sides. Skipped rows are the reported vector rejects. When the table
+/// differs, <see cref="Mismatches"/> names the first rows that do (by primary key, at most <see cref="MaxMismatches"/>).
+/// </summary>
 public sealed record TableCheck(string Table, long SourceRows, long Skipped, long TargetRows, string SourceChecksum, string TargetChecksum)
 {
+    public const int MaxMismatches = 10;
+
+    public IReadOnlyList<string> Mismatches { get; init; } = [];
+
     public bool Ok => SourceRows - Skipped == TargetRows && SourceChecksum == TargetChecksum;
 }
 
@@ -21,9 +28,14 @@ public sealed record SequenceCheck(string Table, long Source, long Target)
     public bool Ok => Target >= Source;
 }
 
-/// <summary>Media files under the source directory and whether each is in the storage root with the same bytes.</summary>
+/// <summary>
+/// Media files under the source directory and whether each is in the storage root with the same bytes. A dry run copies
+/// nothing, so it compares nothing: <see cref="Compared"/> is false and only the conflict check and the counts are real.
+/// </summary>
 public sealed record MediaCheck(int Files, long Bytes, IReadOnlyList<string> Missing, IReadOnlyList<string> Different, IReadOnlyList<string> ReferencedButAbsent)
 {
+    public bool Compared { get; init; } = true;
+
     public bool Ok => Missing.Count == 0 && Different.Count == 0;
 }
 
@@ -40,9 +52,11 @@ public sealed record VerificationReport(
     {
         foreach (var t in Tables.Where(t => !t.Ok))
         {
-            yield return t.SourceRows - t.Skipped != t.TargetRows
+            var rows = t.Mismatches.Count == 0 ? ""
+                : $"; first differing rows by primary key: {string.Join(", ", t.Mismatches)}{(t.Mismatches.Count == TableCheck.MaxMismatches ? ", …" : "")}";
+            yield return (t.SourceRows - t.Skipped != t.TargetRows
                 ? $"{t.Table}: {t.SourceRows - t.Skipped} rows expected, target has {t.TargetRows}"
-                : $"{t.Table}: checksum differs (source {t.SourceChecksum[..12]}…, target {t.TargetChecksum[..12]}…)";
+                : $"{t.Table}: checksum differs (source {t.SourceChecksum[..12]}…, target {t.TargetChecksum[..12]}…)") + rows;
         }
 
         foreach (var f in ForeignKeys.Where(f => !f.Ok))

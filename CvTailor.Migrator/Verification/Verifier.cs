@@ -35,13 +35,11 @@ public static class Verifier
     {
         ArgumentNullException.ThrowIfNull(scans);
         ArgumentNullException.ThrowIfNull(targetDigests);
-        var tables = scans.Select(s => new TableCheck(
-            s.Plan.Name,
-            s.SourceRows,
-            s.Skipped,
-            targetDigests[s.Plan.Name].Rows,
-            s.Digest!.Finish(),
-            targetDigests[s.Plan.Name].Finish())).ToList();
+        var tables = scans.Select(s =>
+        {
+            var check = new TableCheck(s.Plan.Name, s.SourceRows, s.Skipped, targetDigests[s.Plan.Name].Rows, s.Digest!.Finish(), targetDigests[s.Plan.Name].Finish());
+            return check.Ok ? check : check with { Mismatches = TableDigest.Mismatches(s.Digest, targetDigests[s.Plan.Name], TableCheck.MaxMismatches) };
+        }).ToList();
 
         var plans = scans.Select(s => s.Plan).ToList();
         var foreignKeys = ForeignKeyScan.Constraints(plans)

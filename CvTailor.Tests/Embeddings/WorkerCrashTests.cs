@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using CvTailor.Data.Queue;
-using CvTailor.Tests.EndToEnd;
 using CvTailor.Tests.Infrastructure;
 
 namespace CvTailor.Tests.Embeddings;
@@ -21,7 +19,7 @@ public sealed class WorkerCrashTests
         var (_, ids) = await WorkerRows.SeedAsync(data, 12);
 
         // The first worker pauses before each commit, so the kill lands inside running jobs.
-        var first = StartWorker(connection, pauseBeforeCommit: "00:00:01.500");
+        await using var first = StartWorker(connection, pauseBeforeCommit: "00:00:01.500");
         try
         {
             await Eventually.WaitAsync(() => WorkerRows.JobsAsync(data),
@@ -30,8 +28,7 @@ public sealed class WorkerCrashTests
         }
         finally
         {
-            first.Kill(entireProcessTree: true);   // SIGKILL: no shutdown, no rollback message, the lease just stops.
-            await first.WaitForExitAsync();
+            await first.KillAsync();   // SIGKILL: no shutdown, no rollback message, the lease just stops.
         }
         var atKill = await WorkerRows.JobsAsync(data);
         var interrupted = atKill.Where(j => j.Status == EmbeddingJobStatuses.Running).Select(j => j.Id).ToHashSet();
@@ -43,7 +40,7 @@ public sealed class WorkerCrashTests
             Assert.Empty(await WorkerRows.VectorsOfAsync(data, job.ArtifactId));
         }
 
-        var second = StartWorker(connection, pauseBeforeCommit: "00:00:00");
+        await using var second = StartWorker(connection, pauseBeforeCommit: "00:00:00");
         try
         {
             var jobs = await Eventually.WaitAsync(() => WorkerRows.JobsAsync(data),
@@ -64,36 +61,16 @@ public sealed class WorkerCrashTests
         }
         finally
         {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await second.KillAsync();
         }
     }
 
-    static Process StartWorker(string connectionString, string pauseBeforeCommit)
-    {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-            ? "Release" : "Debug";
-        var dll = Path.Combine(AppHostProcess.RepositoryRoot, "CvTailor.Embeddings", "bin", configuration, "net10.0", "CvTailor.Embeddings.dll");
-        var info = new ProcessStartInfo("dotnet")
+    static EmbeddingsProcess StartWorker(string connectionString, string pauseBeforeCommit) =>
+        EmbeddingsProcess.Start(connectionString, settings: new Dictionary<string, string>
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        info.ArgumentList.Add(dll);
-        info.Environment["ConnectionStrings__cvtailor"] = connectionString;
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["Embeddings__Worker__Concurrency"] = "3";
-        info.Environment["Embeddings__Worker__Lease"] = "00:00:03";
-        info.Environment["Embeddings__Worker__PollInterval"] = "00:00:00.500";
-        info.Environment["Embeddings__Worker__PauseBeforeCommit"] = pauseBeforeCommit;
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+            ["Embeddings__Worker__Concurrency"] = "3",
+            ["Embeddings__Worker__Lease"] = "00:00:03",
+            ["Embeddings__Worker__PollInterval"] = "00:00:00.500",
+            ["Embeddings__Worker__PauseBeforeCommit"] = pauseBeforeCommit,
+        });
 }

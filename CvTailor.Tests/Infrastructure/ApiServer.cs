@@ -27,7 +27,7 @@ namespace CvTailor.Tests.Infrastructure;
 /// await using var db = server.CreateDbContext();                     // look at the rows directly
 /// </code>
 /// Defaults (override any key through the settings): a random JWT signing key, fast password hashing (10,000
-/// iterations), auth rate limits high enough not to interfere, a temporary storage root (deleted on dispose),
+/// iterations), auth and refresh-per-address rate limits high enough not to interfere, a temporary storage root (deleted on dispose),
 /// the Development environment (OpenAPI/Scalar on), warnings-only logging, evidence-link checks limited to 127.0.0.1
 /// (and refused there too unless <c>Evidence:AllowPrivateNetworks</c> is set).
 /// </summary>
@@ -74,6 +74,7 @@ public sealed class ApiServer : IAsyncDisposable
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Auth:Passwords:Iterations"] = "10000",
             ["Api:RateLimits:Auth:PermitLimit"] = "100000",
+            ["Api:RateLimits:Refresh:PermitLimit"] = "100000",
             ["Storage:Root"] = storageRoot,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

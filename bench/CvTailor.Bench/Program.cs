@@ -1,6 +1,7 @@
 using CvTailor.Bench.Api;
 using CvTailor.Bench.Embeddings;
 using CvTailor.Bench.Generation;
+using CvTailor.Bench.Migration;
 using CvTailor.Bench.Model;
 using CvTailor.Bench.Ranking;
 
@@ -17,6 +18,7 @@ var rest = args.Skip(1).ToArray();
 return command switch
 {
     "ranking-eval" => await RankingEvalCommand.RunAsync(rest, Console.Out, cts.Token),
+    "parse-job" => await ParseCommand.RunAsync(rest, Console.Out, cts.Token),
     "ranking-explain" => await ExplainCommand.RunAsync(rest, Console.Out, cts.Token),
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
     "export-sample" => await ExportSampleCommand.RunAsync(rest, Console.Out, cts.Token),
@@ -27,8 +29,10 @@ return command switch
     "bench-kernel" => KernelBenchmark.Run(),
     "check-normalization" => NormalizationCommand.Run(),
     "embeddings-latency" => await EmbeddingLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
+    "match-latency" => await MatchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "search-latency" => await SearchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "hnsw-recall" => await HnswRecallCommand.RunAsync(rest, Console.Out, cts.Token),
+    "import-vs-pgloader" => await ImportVsPgloaderCommand.RunAsync(rest, Console.Out, cts.Token),
     "tokenize" when rest.Length > 0 => TokenizeCommand.Run(rest[0], rest.Length > 1 ? rest[1] : null),
     _ => Usage(),
 };
@@ -37,13 +41,14 @@ static int Usage()
 {
     Console.WriteLine("""
         commands:
-          ranking-eval [--data PATH] [--embeddings none|hashing] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
+          ranking-eval [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
           ranking-explain JOB_ID [--data PATH]
+          parse-job FILE [COMPANY]      the parser's reading of a posting (requirements, keywords, industry) as JSON
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
           generation-api-bench [--artifacts 200] [--iterations 50] [--data PATH]
-          api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
+          api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered,search,match] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
               local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
           bench-kernel                  GFLOP/s of the encoder's matmul kernel
@@ -51,10 +56,14 @@ static int Usage()
           tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
           embeddings-latency [--artifacts 100] [--burst 100]
               save → vectors stored p50/p95 (Api + worker in-process on a throwaway PostgreSQL)
+          match-latency [--artifacts 200] [--iterations 50]
+              match and search via the Api with semantic scoring on (Embeddings service) vs their own data access (ratio)
           search-latency [--artifacts 200] [--queries 50] [--rounds 5]
               artifact search via the Api vs the same SQL in psql, per metric (ratio)
           hnsw-recall [--chunks 100000] [--queries 100] [--exact-sql 10]
               HNSW recall@10 and QPS vs exact, cross-user, real model vectors
+          import-vs-pgloader [--size-mb 120] [--runs 3]
+              import-sqlite (full command, and load alone) vs pgloader on one generated Django database, process start to exit
         """);
     return 1;
 }

@@ -1,3 +1,5 @@
+using CvTailor.Api.Http;
+
 namespace CvTailor.Api.Auth.Tokens;
 
 public sealed record TokenPair(string Access, string Refresh);
@@ -12,4 +14,14 @@ public sealed record TokenRejection(string Detail, string Code)
     public static readonly TokenRejection WrongType = new("Token has wrong type", NotValidCode);
     public static readonly TokenRejection Blacklisted = new("Token is blacklisted", NotValidCode);
     public static readonly TokenRejection NoActiveAccount = new("No active account found for the given token.", "no_active_account");
+
+    public const string ThrottledCode = "throttled";
+
+    /// <summary>Too many refreshes in one token family: a 429 with <c>Retry-After</c>, DRF's throttling shape.</summary>
+    public static TokenRejection Throttled(int retryAfterSeconds) => new(ApiMessages.Throttled(retryAfterSeconds), ThrottledCode)
+    {
+        RetryAfterSeconds = retryAfterSeconds,
+    };
+
+    public int? RetryAfterSeconds { get; init; }
 }

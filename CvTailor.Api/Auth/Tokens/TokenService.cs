@@ -12,10 +12,13 @@ namespace CvTailor.Api.Auth.Tokens;
 /// <summary>
 /// Issues, rotates and revokes JWTs the way simplejwt did (same claims, refresh tokens recorded in
 /// <c>token_blacklist_outstandingtoken</c>, rotation blacklists the old one), with three additions: a replayed
-/// rotated refresh token revokes its whole family, logout revokes the family, and a password change revokes every
-/// refresh token of the user.
+/// rotated refresh token revokes its whole family (unless presented again within the reuse grace window, see
+/// <see cref="RefreshReuseOptions"/>), logout revokes the family, and a password change revokes every refresh token
+/// of the user. Refreshes are throttled per family (<see cref="RefreshFamilyLimiter"/>).
 /// </summary>
-public sealed class TokenService(CvTailorDbContext db, JwtSigningKey key, IOptions<JwtOptions> options, TimeProvider time)
+public sealed class TokenService(
+    CvTailorDbContext db, JwtSigningKey key, IOptions<JwtOptions> options, IOptions<RefreshReuseOptions> reuse,
+    RefreshFamilyLimiter familyLimiter, TimeProvider time)
 {
     static readonly JsonWebTokenHandler s_handler = new() { SetDefaultTimesOnTokenCreation = false };
 
@@ -60,6 +63,10 @@ public sealed class TokenService(CvTailorDbContext db, JwtSigningKey key, IOptio
         }
         var userId = UserIdOf(token)!.Value;
         var family = FamilyOf(token);
+        if (familyLimiter.TryAcquire(family) is { } retryAfter)
+        {
+            return (null, TokenRejection.Throttled(retryAfter));
+        }
         var outstanding = await db.OutstandingTokens.AsNoTracking()
             .Where(t => t.Jti == token.Id)
             .Select(t => new { t.Id, Blacklisted = t.Blacklisted != null })
@@ -70,8 +77,7 @@ public sealed class TokenService(CvTailorDbContext db, JwtSigningKey key, IOptio
         }
         if (outstanding.Blacklisted)
         {
-            await RevokeFamilyAsync(userId, family, ct);
-            return (null, TokenRejection.Blacklisted);
+            return await ReusedAsync(outstanding.Id, userId, family, ct);
         }
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, ct))
         {
@@ -92,12 +98,41 @@ public sealed class TokenService(CvTailorDbContext db, JwtSigningKey key, IOptio
             await tx.CommitAsync(c);
             return issued;
         }, ct);
-        if (pair is null)
+        // A concurrent rotation of the same token won (its commit released our insert): the same grace applies.
+        return pair is null ? await ReusedAsync(outstanding.Id, userId, family, ct) : (pair, null);
+    }
+
+    /// <summary>
+    /// A rotated (blacklisted) refresh token presented again. Within the grace window after its rotation, while the
+    /// refresh token that rotation issued is still live, the answer is that same refresh token with a fresh access
+    /// token: every parallel caller ends up holding the one live refresh token of the family. Otherwise it is a
+    /// replay: the whole family is revoked. A token blacklisted by logout, password change or family revocation, or
+    /// whose successor was rotated on already, gets no grace.
+    /// </summary>
+    async Task<(TokenPair? Pair, TokenRejection? Rejection)> ReusedAsync(long outstandingId, long userId, string family, CancellationToken ct)
+    {
+        var grace = TimeSpan.FromSeconds(Math.Max(0, reuse.Value.RefreshReuseGraceSeconds));
+        var now = time.UtcNow();
+        var rotatedAt = grace > TimeSpan.Zero
+            ? await db.BlacklistedTokens.AsNoTracking().Where(b => b.TokenId == outstandingId)
+                .Select(b => (DateTime?)b.BlacklistedAt).SingleOrDefaultAsync(ct)
+            : null;
+        if (rotatedAt is { } at && now - at <= grace && await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, ct))
         {
-            await RevokeFamilyAsync(userId, family, ct);
-            return (null, TokenRejection.Blacklisted);
+            // The rotation's successor is the family's first token issued since; it must still be live (not rotated
+            // on in turn, not revoked, not expired).
+            var candidates = await db.OutstandingTokens.AsNoTracking()
+                .Where(t => t.UserId == userId && t.CreatedAt >= at)
+                .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id)
+                .Select(t => new { t.Jti, t.Token, t.ExpiresAt, Blacklisted = t.Blacklisted != null })
+                .ToListAsync(ct);
+            if (candidates.FirstOrDefault(t => FamilyOf(t.Token, t.Jti) == family) is { Blacklisted: false } successor && successor.ExpiresAt > now)
+            {
+                return (new TokenPair(CreateAccess(userId), successor.Token), null);
+            }
         }
-        return (pair, null);
+        await RevokeFamilyAsync(userId, family, ct);
+        return (null, TokenRejection.Blacklisted);
     }
 
     /// <summary>Logout: revokes the presented refresh token's family. False when the token is not a live refresh token of this user.</summary>
@@ -172,8 +207,13 @@ public sealed class TokenService(CvTailorDbContext db, JwtSigningKey key, IOptio
             UserId = userId,
         });
         await db.SaveChangesAsync(ct);
-        var access = Create(TokenClaims.Access, userId, NewJti(), now, now + o.AccessTokenLifetime, family: null);
-        return new TokenPair(access, refresh);
+        return new TokenPair(CreateAccess(userId), refresh);
+    }
+
+    string CreateAccess(long userId)
+    {
+        var now = time.GetUtcNow();
+        return Create(TokenClaims.Access, userId, NewJti(), now, now + options.Value.AccessTokenLifetime, family: null);
     }
 
     string Create(string type, long userId, string jti, DateTimeOffset issuedAt, DateTimeOffset expires, string? family)

@@ -26,7 +26,7 @@ public sealed class CoverLetterGenerator(SkillTaxonomy taxonomy)
             .Select(r =>
             {
                 var link = CvGenerator.PreferredLink(r.Profile.Artifact)!;
-                var ranked = selector.Rank(r.Profile);
+                var ranked = selector.Rank(r);
                 var sentence = ranked.Count > 0 ? ranked[0].Text : "";
                 return new CoverLetterEvidence(r.ArtifactId, r.Title, link.Url, link.Description, sentence);
             })
@@ -36,7 +36,7 @@ public sealed class CoverLetterGenerator(SkillTaxonomy taxonomy)
         var headline = profile.Headline.Split('|', StringSplitOptions.TrimEntries)[0];
         var roleText = role.Length > 0 ? $"the {role} role" : "this role";
         var atCompany = company.Length > 0 ? $" at {company}" : "";
-        var matched = KeywordOrder.ForDisplay(match.Coverage.Matched, taxonomy).Select(k => k.Keyword).Take(4).ToList();
+        var matched = KeywordOrder.SkillsForDisplay(match, taxonomy).Select(k => k.Keyword).Take(4).ToList();
         var opening = $"I am writing to apply for {roleText}{atCompany}."
                       + (headline.Length > 0 ? $" I work as a {headline}" : " My background")
                       + (matched.Count > 0 ? $"{(headline.Length > 0 ? ", and" : " covers")} my work covers much of what the posting asks for: {CvGenerator.JoinList(matched)}." : ".");
@@ -55,7 +55,9 @@ public sealed class CoverLetterGenerator(SkillTaxonomy taxonomy)
             body.Add($"{intro} {e.Highlight} ({link})".Replace("  ", " ", StringComparison.Ordinal));
         }
 
-        var missingMust = match.Coverage.Missing.Where(m => m.Importance == "must_have").Select(m => m.Keyword).Take(2).ToList();
+        var phrases = match.Job.Keywords.Where(k => k.Category == "phrase").Select(k => k.Term).ToHashSet(StringComparer.Ordinal);
+        var missingMust = match.Coverage.Missing.Where(m => m.Importance == "must_have" && !phrases.Contains(m.Keyword))
+            .Select(m => m.Keyword).Take(2).ToList();
         var gap = missingMust.Count == 0
             ? ""
             : $"I have less direct experience with {CvGenerator.JoinList(missingMust)}, and I would approach it the way I have approached new areas before: by building with it early and learning from the people who know it best.";

@@ -35,7 +35,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
                     title,
                     organization,
                     DateText.Range(a.StartDate, a.EndDate),
-                    [.. selector.Rank(r.Profile).Take(bullets).Select(s => s.Text)],
+                    [.. selector.Rank(r).Take(bullets).Select(s => s.Text)],
                     OrderTechnologies(a.Technologies, jobTerms),
                     [.. a.EvidenceLinks.Select(l => l.Url)]);
             })
@@ -83,7 +83,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
     CvProject BuildProject(RankedArtifact r, SentenceSelector selector, IReadOnlyList<string> jobTerms, bool concise)
     {
         var a = r.Profile.Artifact;
-        var sentences = selector.Rank(r.Profile);
+        var sentences = selector.Rank(r);
         var impact = sentences.Where(s => s.Quantified).Take(concise ? 1 : 2).ToList();
         var description = sentences.Where(s => !impact.Contains(s)).OrderBy(s => s.Index).FirstOrDefault()
                           ?? sentences.OrderBy(s => s.Index).FirstOrDefault();
@@ -113,7 +113,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
             }
         }
 
-        foreach (var k in KeywordOrder.ForDisplay(match.Coverage.Matched, taxonomy))
+        foreach (var k in KeywordOrder.SkillsForDisplay(match, taxonomy))
         {
             Add(k.Keyword);
         }
@@ -132,7 +132,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
     string Summary(MatchResult match, UserProfile profile, SentenceSelector selector, GenerationPreferences preferences)
     {
         var role = HeadlineRole(profile, match);
-        var skills = KeywordOrder.ForDisplay(match.Coverage.Matched, taxonomy)
+        var skills = KeywordOrder.SkillsForDisplay(match, taxonomy)
             .Where(k => preferences.Tone != "technical" || taxonomy.TryFind(k.Keyword, out var id) && taxonomy[id].Category is not ("soft" or "domain"))
             .Select(k => k.Keyword).Take(preferences.Tone == "technical" ? 6 : 4).ToList();
         var sentences = new List<string>();
@@ -149,7 +149,7 @@ public sealed class CvGenerator(SkillTaxonomy taxonomy)
         }
 
         var top = match.Ranked.Count > 0 ? match.Ranked[0] : null;
-        var best = top is null ? null : selector.Rank(top.Profile).FirstOrDefault(s => s.Quantified);
+        var best = top is null ? null : selector.Rank(top).FirstOrDefault(s => s.Quantified);
         if (best is not null)
         {
             sentences.Add(best.Text);

@@ -9,6 +9,17 @@ namespace CvTailor.Api.Generation.Content;
 /// </summary>
 public static class KeywordOrder
 {
+    /// <summary>
+    /// Matched keywords fit to list as skills: taxonomy skills and named tools or standards, not the posting's free
+    /// noun phrases (those are reported in the coverage, with their evidence, but are not skill names).
+    /// </summary>
+    public static IReadOnlyList<KeywordEvidence> SkillsForDisplay(MatchResult match, SkillTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        var phrases = match.Job.Keywords.Where(k => k.Category == "phrase").Select(k => k.Term).ToHashSet(StringComparer.Ordinal);
+        return ForDisplay([.. match.Coverage.Matched.Where(k => !phrases.Contains(k.Keyword))], taxonomy);
+    }
+
     public static IReadOnlyList<KeywordEvidence> ForDisplay(IReadOnlyList<KeywordEvidence> matched, SkillTaxonomy taxonomy)
     {
         ArgumentNullException.ThrowIfNull(matched);

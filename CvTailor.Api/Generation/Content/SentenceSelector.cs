@@ -7,7 +7,8 @@ namespace CvTailor.Api.Generation.Content;
 
 /// <summary>
 /// Picks an artifact's own sentences for a CV: quantified achievements first, then those naming skills the posting
-/// asks for (must-haves count more), then the rest in their original order. Sentences are used verbatim.
+/// asks for (must-haves count more) or that the ranking aligned with a requirement (the evidence of its covered
+/// requirements, in whatever words), then the rest in their original order. Sentences are used verbatim.
 /// </summary>
 public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDescription job)
 {
@@ -15,9 +16,26 @@ public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDe
     readonly HashSet<int> _mustSkills = [.. job.Requirements.Where(r => r.Kind == RequirementKind.MustHave).SelectMany(r => r.SkillIds)];
 
     /// <summary>Description sentences of the artifact, best first (title and chunk texts excluded).</summary>
-    public IReadOnlyList<ScoredSentence> Rank(ArtifactProfile profile)
+    public IReadOnlyList<ScoredSentence> Rank(RankedArtifact ranked)
+    {
+        ArgumentNullException.ThrowIfNull(ranked);
+        return Rank(ranked.Profile, ranked.CoveredRequirements);
+    }
+
+    public IReadOnlyList<ScoredSentence> Rank(ArtifactProfile profile, IReadOnlyList<CoveredRequirement>? aligned = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
+        var alignment = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var c in aligned ?? [])
+        {
+            alignment[c.Evidence] = alignment.GetValueOrDefault(c.Evidence) + c.Kind switch
+            {
+                "must_have" => 1.0,
+                "responsibility" => 0.7,
+                _ => 0.5,
+            };
+        }
+
         var count = 1 + CountDescriptionSentences(profile);
         var scored = new List<ScoredSentence>();
         for (var s = 1; s < count && s < profile.Sentences.Count; s++)
@@ -29,6 +47,8 @@ public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDe
             var overlap = profile.SentenceTokens[s].Where(t => !t.IsStopWord && job.QueryTerms.ContainsKey(t.Stem))
                 .Select(t => t.Stem).Distinct(StringComparer.Ordinal).Count();
             relevance += Math.Min(1.0, overlap * 0.1);
+            var alignedWeight = alignment.GetValueOrDefault(text);
+            relevance += Math.Min(2.0, alignedWeight);
             var quantified = IsQuantified(text);
             var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             if (words > 45)
@@ -36,12 +56,12 @@ public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDe
                 relevance -= 0.5;
             }
 
-            scored.Add(new ScoredSentence(s, text, quantified, relevance, [.. skills.Select(taxonomy.NameOf)]));
+            scored.Add(new ScoredSentence(s, text, quantified, relevance, [.. skills.Select(taxonomy.NameOf)]) { Aligned = alignedWeight > 0 });
         }
 
         // Quantified sentences about what the posting asks for lead, then the other relevant ones, then quantified
         // but off-topic ones, then the rest; within a tier the more relevant first, then the artifact's own order.
-        static int Tier(ScoredSentence x) => (x.JobSkills.Count > 0, x.Quantified) switch
+        static int Tier(ScoredSentence x) => (x.JobSkills.Count > 0 || x.Aligned, x.Quantified) switch
         {
             (true, true) => 0,
             (true, false) => 1,
@@ -79,4 +99,8 @@ public sealed partial class SentenceSelector(SkillTaxonomy taxonomy, ParsedJobDe
 }
 
 /// <summary>A sentence of an artifact with why it was chosen.</summary>
-public sealed record ScoredSentence(int Index, string Text, bool Quantified, double Relevance, IReadOnlyList<string> JobSkills);
+public sealed record ScoredSentence(int Index, string Text, bool Quantified, double Relevance, IReadOnlyList<string> JobSkills)
+{
+    /// <summary>The ranking used this sentence as evidence of a requirement the artifact covers.</summary>
+    public bool Aligned { get; init; }
+}

@@ -1,17 +1,65 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using CvTailor.Api.Generation.Model;
 using CvTailor.Api.Generation.Taxonomy;
 using CvTailor.Api.Generation.Text;
 
 namespace CvTailor.Api.Generation.Matching;
 
-/// <summary>Builds <see cref="ArtifactProfile"/>s through the taxonomy. Stateless apart from the taxonomy.</summary>
+/// <summary>
+/// Builds <see cref="ArtifactProfile"/>s through the taxonomy. The text analysis of an artifact depends only on its
+/// title, description, technologies and chunk texts and on the taxonomy, so it is kept per taxonomy (keyed by a
+/// SHA-256 of those texts) and reused by every later ranking: a match re-reads the artifacts, not re-analyses them.
+/// </summary>
 public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
 {
+    const int CacheLimit = 20_000;
+    static readonly ConditionalWeakTable<SkillTaxonomy, ConcurrentDictionary<string, ArtifactProfile>> Caches = new();
+
     public SkillTaxonomy Taxonomy => taxonomy;
 
     public ArtifactProfile Analyze(ArtifactDocument artifact)
     {
         ArgumentNullException.ThrowIfNull(artifact);
+        var cache = Caches.GetValue(taxonomy, _ => new ConcurrentDictionary<string, ArtifactProfile>(StringComparer.Ordinal));
+        var key = TextKey(artifact);
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return cached.WithArtifact(artifact);
+        }
+
+        var profile = AnalyzeText(artifact);
+        if (cache.Count >= CacheLimit)
+        {
+            cache.Clear();
+        }
+
+        cache[key] = profile;
+        return profile;
+    }
+
+    static string TextKey(ArtifactDocument artifact)
+    {
+        var text = new StringBuilder(artifact.Title.Length + artifact.Description.Length + 256)
+            .Append(artifact.Title).Append('\u0001').Append(artifact.Description).Append('\u0001');
+        foreach (var t in artifact.Technologies)
+        {
+            text.Append(t).Append('\u0002');
+        }
+
+        text.Append('\u0001');
+        foreach (var c in artifact.ChunkTexts)
+        {
+            text.Append(c).Append('\u0002');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    ArtifactProfile AnalyzeText(ArtifactDocument artifact)
+    {
         var sentences = new List<string> { artifact.Title };
         sentences.AddRange(SentenceSplitter.Split(artifact.Description).Select(s => s.Text));
         foreach (var chunk in artifact.ChunkTexts)

@@ -38,6 +38,21 @@ public sealed class ArtifactProfile
 
     public string Id => Artifact.Id;
 
+    /// <summary>The same text analysis for another copy of the artifact (same texts; ids, dates and links as given).</summary>
+    public ArtifactProfile WithArtifact(ArtifactDocument artifact) => ReferenceEquals(artifact, Artifact) ? this : new()
+    {
+        Artifact = artifact,
+        Sentences = Sentences,
+        SentenceTokens = SentenceTokens,
+        SentenceMentions = SentenceMentions,
+        SentenceStems = SentenceStems,
+        TermCounts = TermCounts,
+        Length = Length,
+        TechnologyTokens = TechnologyTokens,
+        Skills = Skills,
+        UnknownTechnologies = UnknownTechnologies,
+    };
+
     public bool HasSkill(int skill) => Skills.ContainsKey(skill);
 
     /// <summary>The sentence text that evidences a skill, or a "Technologies: …" line.</summary>

@@ -81,11 +81,12 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 ? Math.Log(1 + ((profiles.Count + 1.0) / (1 + profiles.Count(p => p.HasSkill(s)))))
                 : 1.0);
 
+        var alignment = SemanticAlignment(requirements, profiles.Count, scores);
         var results = new List<(ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)>();
         for (var a = 0; a < profiles.Count; a++)
         {
             var profile = profiles[a];
-            double coverageSum = 0, skillSum = 0, semanticSum = 0;
+            double coverageSum = 0, skillSum = 0;
             var covered = new List<CoveredRequirement>();
             var matchedSkills = new List<string>();
             for (var r = 0; r < requirements.Count; r++)
@@ -109,7 +110,6 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
 
                 coverageSum += req.Weight * cov;
                 skillSum += req.Weight * skillCov;
-                semanticSum += sim;
                 foreach (var s in present)
                 {
                     var name = taxonomy.NameOf(s);
@@ -138,7 +138,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 LexicalRaw: bm25[a],
                 Coverage: totalWeight > 0 ? coverageSum / totalWeight : 0,
                 SkillCoverage: skillWeight > 0 ? skillSum / skillWeight : 0,
-                Semantic: requirements.Count > 0 ? semanticSum / requirements.Count : 0,
+                Semantic: alignment[a],
                 Recency: Recency(profile.Artifact, asOf),
                 Focus: focus);
             results.Add((profile, 0, components, covered, matchedSkills));
@@ -151,7 +151,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             var c = results[i].Components;
             var coverage = _options.NormaliseCoverage && maxCoverage > 0 ? c.Coverage / maxCoverage : c.Coverage;
             var score = (_options.LexicalWeight * c.Lexical) + (_options.CoverageWeight * coverage)
-                        + (_options.RecencyWeight * c.Recency) + (_options.FocusWeight * c.Focus);
+                        + (_options.RecencyWeight * c.Recency) + (_options.FocusWeight * c.Focus)
+                        + (_options.SemanticWeight * c.Semantic);
             results[i] = results[i] with { Score = score, Components = Round(c) };
         }
 
@@ -185,6 +186,54 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         }
 
         return new KeywordCoverageReport(matched, missing);
+    }
+
+    /// <summary>
+    /// Requirement ↔ evidence alignment by meaning: for each requirement, how far an artifact's best chunk stands above
+    /// the typical artifact's (0 at the mean, 1 for the artifact that matches that requirement best), weighted by the
+    /// requirement's kind and scaled to the best candidate. Relative per requirement, because a model's raw cosine
+    /// level differs from one query line to the next; so an artifact ranks for what it shows, in whatever words.
+    /// </summary>
+    static double[] SemanticAlignment(List<JobRequirement> requirements, int artifacts, SemanticScores scores)
+    {
+        var result = new double[artifacts];
+        if (scores.IsEmpty || artifacts < 2 || requirements.Count == 0)
+        {
+            return result;
+        }
+
+        var totalWeight = 0.0;
+        for (var r = 0; r < requirements.Count; r++)
+        {
+            double max = double.MinValue, sum = 0;
+            for (var a = 0; a < artifacts; a++)
+            {
+                var sim = scores.Similarity(a, r);
+                max = Math.Max(max, sim);
+                sum += sim;
+            }
+
+            var mean = sum / artifacts;
+            if (max - mean < 1e-6)
+            {
+                continue;
+            }
+
+            var w = requirements[r].Weight;
+            totalWeight += w;
+            for (var a = 0; a < artifacts; a++)
+            {
+                result[a] += w * Math.Max(0, (scores.Similarity(a, r) - mean) / (max - mean));
+            }
+        }
+
+        var best = result.Max();
+        for (var a = 0; a < artifacts; a++)
+        {
+            result[a] = best > 0 ? result[a] / best : 0;
+        }
+
+        return result;
     }
 
     static double[] Bm25(IReadOnlyDictionary<string, double> query, List<ArtifactProfile> profiles)
@@ -287,7 +336,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         Math.Round(c.Semantic, 4), Math.Round(c.Recency, 4), Math.Round(c.Focus, 4));
 
     /// <summary>The most a score can reach, so <c>relevance_score</c> stays on the contract's 0–10 scale.</summary>
-    double WeightSum => Math.Max(1e-9, _options.LexicalWeight + _options.CoverageWeight + _options.RecencyWeight + _options.FocusWeight);
+    double WeightSum => Math.Max(1e-9, _options.LexicalWeight + _options.CoverageWeight + _options.RecencyWeight + _options.FocusWeight
+                                       + (semantic is null ? 0 : _options.SemanticWeight));
 
     static string KindName(RequirementKind kind) => kind switch
     {
@@ -296,6 +346,12 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         RequirementKind.Responsibility => "responsibility",
         _ => "context",
     };
+
+    static string Shorten(string text)
+    {
+        var t = text.TrimStart('-', '*', '•', ' ').TrimEnd('.', ' ');
+        return t.Length <= 80 ? t : string.Concat(t.AsSpan(0, t.LastIndexOf(' ', 77) is > 40 and var cut ? cut : 77), "…");
+    }
 
     static string Explain(ScoreComponents c, List<CoveredRequirement> covered, List<JobRequirement> requirements, ArtifactDocument artifact)
     {
@@ -311,6 +367,14 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         if (skills.Count > 0)
         {
             parts[0] += $" through {string.Join(", ", skills)}";
+        }
+
+        // Name the requirements themselves (must-haves first), so the reader sees what this artifact backs up.
+        var named = covered.OrderBy(x => x.Kind == "must_have" ? 0 : x.Kind == "responsibility" ? 1 : 2).ThenByDescending(x => x.Coverage)
+            .Take(2).Select(x => $"\"{Shorten(x.Text)}\"").ToList();
+        if (named.Count > 0)
+        {
+            parts.Add($"backs up {string.Join(" and ", named)}");
         }
 
         if (semanticCount > 0)

@@ -12,6 +12,12 @@ public sealed record RankingOptions
     public double RecencyWeight { get; init; } = 0.10;
 
     /// <summary>
+    /// Weight of the semantic requirement ↔ evidence alignment (each requirement's best chunk relative to the other
+    /// candidates'); zero effect when no semantic scores are available.
+    /// </summary>
+    public double SemanticWeight { get; init; } = 0.20;
+
+    /// <summary>
     /// Weight of focus: the share of an artifact's sentences that name a skill the posting asks for. It favours an
     /// artifact that is about the posting's subject over a long one that touches many subjects in passing.
     /// </summary>

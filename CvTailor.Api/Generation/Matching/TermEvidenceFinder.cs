@@ -38,6 +38,15 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
             }
         }
 
+        for (var a = 0; a < profiles.Count; a++)
+        {
+            var match = MatchMostWords(plan, profiles[a]);
+            if (match is not null)
+            {
+                return match;
+            }
+        }
+
         if (semantic is { IsEmpty: false } && semanticQuery >= 0)
         {
             var bestArtifact = -1;
@@ -116,6 +125,36 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
         {
             var stems = profile.SentenceStems[s];
             if (plan.Residual.All(stems.Contains))
+            {
+                return new TermMatch(profile, profile.Sentences[s], "words");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A looser reading for terms of three or more content words ("query performance tuning"): all but one of the
+    /// words in one sentence, the last word (the head of an English noun phrase) among them.
+    /// </summary>
+    static TermMatch? MatchMostWords(TermPlan plan, ArtifactProfile profile)
+    {
+        if (plan.Skills.Count > 0 && !plan.Skills.Any(profile.HasSkill))
+        {
+            return null;
+        }
+
+        var words = plan.Residual.Count + plan.Skills.Count;
+        if (words < 3 || plan.Residual.Count == 0)
+        {
+            return null;
+        }
+
+        for (var s = 0; s < profile.SentenceStems.Count; s++)
+        {
+            var stems = profile.SentenceStems[s];
+            var present = plan.Residual.Count(stems.Contains) + plan.Skills.Count(profile.HasSkill);
+            if (present >= words - 1 && (plan.Residual[^1] is var head && stems.Contains(head)))
             {
                 return new TermMatch(profile, profile.Sentences[s], "words");
             }

@@ -14,7 +14,7 @@ namespace CvTailor.Api.Generation.Parsing;
 /// </summary>
 public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 {
-    public const string Version = "jd-parser-1";
+    public const string Version = "jd-parser-2";
 
     public static string ComputeContentHash(string rawText)
     {
@@ -67,7 +67,8 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             foreach (var sentence in SentenceSplitter.Split(raw))
             {
                 var kind = section;
-                if (kind == RequirementKind.MustHave && SectionCues.MarksOptional(sentence.Text))
+                if (kind == RequirementKind.MustHave && (SectionCues.MarksOptional(sentence.Text)
+                                                         || SentenceCues.Classify(sentence.Text) == RequirementKind.NiceToHave))
                 {
                     kind = RequirementKind.NiceToHave;
                 }
@@ -79,6 +80,17 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 
                 var tokens = taxonomy.Analyzer.TokenizePhrase(sentence.Text);
                 var skillIds = MaximalMentions(tokens).Select(m => m.Skill).Distinct().ToArray();
+
+                // Outside any requirements section (prose postings, or prose around the lists) the sentence's own
+                // language decides; a bare bullet that names skills under no heading is read as a requirement.
+                if (kind == RequirementKind.Context && !inOtherSection)
+                {
+                    kind = SentenceCues.Classify(sentence.Text);
+                    if (kind == RequirementKind.Context && isBullet && skillIds.Any(id => taxonomy[id].Category != "domain"))
+                    {
+                        kind = RequirementKind.MustHave;
+                    }
+                }
                 requirements.Add(new JobRequirement(
                     $"r{requirements.Count + 1}", sentence.Text, kind, [.. skillIds.Select(taxonomy.NameOf)])
                 {
@@ -89,7 +101,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         }
 
         var role = string.IsNullOrWhiteSpace(roleTitle) ? DetectRoleTitle(normalized) : roleTitle.Trim();
-        var keywords = BuildKeywords(requirements);
+        var keywords = BuildKeywords(requirements, role, companyName ?? "");
         var mustSkills = requirements.Where(r => r.Kind == RequirementKind.MustHave).SelectMany(r => r.Skills)
             .Distinct(StringComparer.Ordinal).ToList();
         var niceSkills = requirements.Where(r => r.Kind == RequirementKind.NiceToHave).SelectMany(r => r.Skills)
@@ -103,7 +115,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             ContentHash = ComputeContentHash(text),
             RoleTitle = role,
             SeniorityLevel = DetectSeniority(role, years),
-            CompanyInfo = new CompanyInfo(companyName?.Trim() ?? "", DetectIndustry(requirements), DetectSize(normalized)),
+            CompanyInfo = new CompanyInfo(companyName?.Trim() ?? "", DetectIndustry(requirements, companyName ?? ""), DetectSize(normalized)),
             MustHaveSkills = mustSkills,
             NiceToHaveSkills = niceSkills,
             KeyResponsibilities = [.. requirements.Where(r => r.Kind == RequirementKind.Responsibility).Take(5).Select(r => r.Text)],
@@ -112,6 +124,30 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             Requirements = requirements,
             Keywords = keywords,
             ConfidenceScore = Math.Round(confidence, 2),
+            QueryTerms = BuildQueryTerms(requirements),
+        };
+    }
+
+    /// <summary>
+    /// A stored parse (its JSON, written by this parser version with this taxonomy) made ready for matching again
+    /// without parsing the posting: only the matching-side fields JSON leaves out (tokens, skill ids, query terms) are
+    /// recomputed from the stored requirement lines.
+    /// </summary>
+    public ParsedJobDescription Rehydrate(ParsedJobDescription stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        int? Id(string name) => taxonomy.TryFind(name, out var id) ? id : null;
+        var requirements = stored.Requirements
+            .Select(r => r with
+            {
+                Tokens = taxonomy.Analyzer.TokenizePhrase(r.Text),
+                SkillIds = [.. r.Skills.Select(Id).OfType<int>()],
+            })
+            .ToList();
+        return stored with
+        {
+            Requirements = requirements,
+            Keywords = [.. stored.Keywords.Select(k => k with { SkillId = k.Category is "phrase" or "acronym" or "unknown" ? null : Id(k.Term) })],
             QueryTerms = BuildQueryTerms(requirements),
         };
     }
@@ -140,10 +176,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         return index + 1 < lines.Length;
     }
 
-    List<JobKeyword> BuildKeywords(List<JobRequirement> requirements)
+    List<JobKeyword> BuildKeywords(List<JobRequirement> requirements, string roleTitle, string companyName)
     {
         var bySkill = new Dictionary<int, (RequirementKind Kind, double Weight, int First, int Count)>();
-        var unknown = new Dictionary<string, (RequirementKind Kind, double Weight, int First)>(StringComparer.OrdinalIgnoreCase);
         for (var r = 0; r < requirements.Count; r++)
         {
             var req = requirements[r];
@@ -158,46 +193,20 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
                     bySkill[skill] = (req.Kind, req.Weight, r, 1);
                 }
             }
-
-            if (req.Kind == RequirementKind.Context)
-            {
-                continue;
-            }
-
-            var covered = MaximalMentions(req.Tokens).SelectMany(m => Enumerable.Range(m.FirstToken, m.EndToken - m.FirstToken)).ToHashSet();
-            for (var t = 0; t < req.Tokens.Count; t++)
-            {
-                var token = req.Tokens[t];
-                if (!covered.Contains(t) && !token.StartsSentence && LooksLikeProductName(token.Surface) && !unknown.ContainsKey(token.Surface))
-                {
-                    unknown[token.Surface] = (req.Kind, req.Weight, r);
-                }
-            }
         }
 
+        var extracted = new KeywordExtractor(taxonomy).Extract(requirements, roleTitle, companyName)
+            .Where(x => taxonomy.ResolvePhrase(x.Keyword.Term) is null);
         var keywords = bySkill
             .Where(kv => kv.Value.Weight >= 0.5)
             .Select(kv => (Order: kv.Value.First, Keyword: new JobKeyword(
                 taxonomy.NameOf(kv.Key), kv.Value.Kind, Math.Round(kv.Value.Weight + Math.Min(0.2, 0.05 * (kv.Value.Count - 1)), 2),
                 taxonomy[kv.Key].Category) { SkillId = kv.Key }))
-            .Concat(unknown.Select(kv => (Order: kv.Value.First, Keyword: new JobKeyword(kv.Key, kv.Value.Kind, kv.Value.Weight, "unknown"))))
+            .Concat(extracted.Select(x => (Order: x.First, x.Keyword)))
             .OrderByDescending(x => x.Keyword.Weight).ThenBy(x => x.Order).ThenBy(x => x.Keyword.Term, StringComparer.Ordinal)
             .Select(x => x.Keyword)
             .ToList();
         return keywords;
-    }
-
-    /// <summary>Mixed case inside the word or letters with digits ("PyTorch", "S3", "OAuth2") marks a product name.</summary>
-    static bool LooksLikeProductName(string surface)
-    {
-        if (surface.Length < 2 || !char.IsLetter(surface[0]))
-        {
-            return false;
-        }
-
-        var innerUpper = surface.Skip(1).Any(char.IsUpper) && surface.Any(char.IsLower);
-        var lettersAndDigits = surface.Any(char.IsDigit) && surface.Any(char.IsLetter);
-        return innerUpper || lettersAndDigits;
     }
 
     static Dictionary<string, double> BuildQueryTerms(List<JobRequirement> requirements)
@@ -288,20 +297,36 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
     static string DetectEducation(List<JobRequirement> requirements) =>
         requirements.FirstOrDefault(r => r.Kind != RequirementKind.Context && EducationPattern().IsMatch(r.Text))?.Text ?? "";
 
-    string DetectIndustry(List<JobRequirement> requirements)
+    /// <summary>
+    /// The industry only when the text supports it: a domain the opening sentence names, or one named again and again
+    /// in sentences about the company ("we", "our", its name). A single passing word ("shipping features") is not enough.
+    /// </summary>
+    string DetectIndustry(List<JobRequirement> requirements, string companyName)
     {
-        foreach (var req in requirements.Where(r => r.Kind == RequirementKind.Context))
+        var company = companyName.Trim();
+        var scores = new Dictionary<int, (double Score, int First)>();
+        for (var r = 0; r < requirements.Count; r++)
         {
-            foreach (var skill in req.SkillIds)
+            var req = requirements[r];
+            var aboutCompany = AboutCompanyCue().IsMatch(req.Text)
+                               || (company.Length > 0 && req.Text.Contains(company, StringComparison.OrdinalIgnoreCase));
+            var weight = r == 0 ? 2.0
+                : req.Kind != RequirementKind.Context ? 0.5
+                : aboutCompany ? 1.5 : 1.0;
+            foreach (var skill in req.SkillIds.Distinct())
             {
-                if (taxonomy[skill].Category == "domain")
+                if (taxonomy[skill].Category != "domain")
                 {
-                    return taxonomy.NameOf(skill);
+                    continue;
                 }
+
+                scores[skill] = scores.TryGetValue(skill, out var e) ? (e.Score + weight, e.First) : (weight, r);
             }
         }
 
-        return "";
+        var best = scores.Where(kv => kv.Value.Score >= 2.0)
+            .OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Value.First).Select(kv => (int?)kv.Key).FirstOrDefault();
+        return best is { } id ? taxonomy.NameOf(id) : "";
     }
 
     static string DetectSize(string text)
@@ -321,6 +346,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 
     [GeneratedRegex(@"\b(we value|we believe|our values|we care about)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ValuesCue();
+
+    [GeneratedRegex(@"\b(we|we're|our|us)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AboutCompanyCue();
 
     [GeneratedRegex(@"\b\d[\d,]*\+?\s+(employees|engineers|people|staff|colleagues)\b", RegexOptions.IgnoreCase)]
     private static partial Regex SizePattern();

@@ -29,10 +29,12 @@ public static class ApiBenchCommand
         {
             settings["Auth:Passwords:Iterations"] = iterations.ToString(CultureInfo.InvariantCulture);
         }
-        await using var host = await BenchHost.StartAsync(settings, ct);
+        // Search and match need chunk vectors and query embeddings: run the Embeddings service (and worker) beside the Api.
+        var semantic = scenarios.Any(s => s is SemanticScenario);
+        await using var host = await BenchHost.StartAsync(settings, ct, embeddings: semantic);
         using var client = host.CreateClient();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"api bench: {Environment.ProcessorCount} cores, requests={options.Requests}, concurrency={options.Concurrency}, warmup={options.Warmup}, hash-iterations={options.HashIterations?.ToString(CultureInfo.InvariantCulture) ?? "default"}"));
+            $"api bench: {Environment.ProcessorCount} cores, requests={options.Requests}, concurrency={options.Concurrency}, warmup={options.Warmup}, hash-iterations={options.HashIterations?.ToString(CultureInfo.InvariantCulture) ?? "default"}{(semantic ? $", Embeddings service on (USE-Lite, {SemanticScenario.Artifacts} artifacts with vectors; search and match semantic)" : "")}"));
         await output.WriteLineAsync("scenario              ok/total    req/s     p50 ms    p95 ms    p99 ms    max ms");
         foreach (var scenario in scenarios)
         {

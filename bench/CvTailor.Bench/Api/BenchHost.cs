@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CvTailor.Api;
 using CvTailor.LocalPostgres;
 using CvTailor.Data;
+using CvTailor.Embeddings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -22,6 +23,7 @@ public sealed class BenchHost : IAsyncDisposable
 {
     readonly LocalPostgresServer _postgres;
     readonly WebApplication _app;
+    WebApplication? _embeddings;
     readonly string _stateDirectory;
 
     BenchHost(LocalPostgresServer postgres, WebApplication app, string stateDirectory, Uri baseAddress)
@@ -34,7 +36,11 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct)
+    /// <param name="settings">Api settings over the defaults.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="embeddings">Also run the Embeddings service (and its worker) in this process and point the Api at
+    /// it, for scenarios that need chunk vectors and query embeddings (search, match).</param>
+    public static async Task<BenchHost> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken ct, bool embeddings = false)
     {
         var state = Path.Combine(Path.GetTempPath(), $"cvtailor-bench-{Guid.NewGuid():N}");
         var postgres = await LocalPostgresServer.StartAsync(
@@ -63,6 +69,31 @@ public sealed class BenchHost : IAsyncDisposable
         {
             all[key] = value;
         }
+
+        WebApplication? embeddingsApp = null;
+        if (embeddings)
+        {
+            var eb = WebApplication.CreateBuilder(new WebApplicationOptions
+            {
+                ApplicationName = typeof(EmbeddingsApplication).Assembly.GetName().Name,
+                EnvironmentName = "Production",
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            eb.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:cvtailor"] = connectionString,
+                ["Storage:Root"] = Path.Combine(state, "media"),
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Embeddings:Worker:Enabled"] = "true",
+                ["Embeddings:Worker:PollInterval"] = "00:00:05",
+            });
+            eb.WebHost.UseUrls("http://127.0.0.1:0");
+            eb.AddCvTailorEmbeddings();
+            embeddingsApp = eb.Build();
+            embeddingsApp.UseCvTailorEmbeddings();
+            await embeddingsApp.StartAsync(ct);
+            all["services:embeddings:http:0"] = embeddingsApp.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }
         builder.Configuration.AddInMemoryCollection(all);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddCvTailorApi();
@@ -70,7 +101,7 @@ public sealed class BenchHost : IAsyncDisposable
         app.UseCvTailorApi();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchHost(postgres, app, state, new Uri(address));
+        return new BenchHost(postgres, app, state, new Uri(address)) { _embeddings = embeddingsApp };
     }
 
     public HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = BaseAddress };
@@ -79,6 +110,11 @@ public sealed class BenchHost : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_embeddings is not null)
+        {
+            await _embeddings.StopAsync();
+            await _embeddings.DisposeAsync();
+        }
         await _postgres.StopAsync(TimeSpan.FromSeconds(10));
         await _postgres.DisposeAsync();
         try

@@ -7,7 +7,7 @@ public sealed record BenchOptions
 {
     public const string Usage = """
         usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations 210000]
-          scenarios: login, artifact-create, artifact-list, artifact-list-filtered, artifact-processing (add more in Scenarios.cs)
+          scenarios: login, artifact-create, artifact-list, artifact-list-filtered, artifact-processing, search, match (add more in Scenarios.cs)
           requests/concurrency bound the load: exactly <requests> timed calls, at most <concurrency> in flight.
           hash-iterations: password hashing cost (default: the Api's own default).
         """;

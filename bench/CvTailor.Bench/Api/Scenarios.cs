@@ -25,6 +25,8 @@ public static class Scenarios
         "artifact-create" => new ArtifactCreateScenario(),
         "artifact-list" => new ArtifactListScenario("artifact-list", ""),
         "artifact-processing" => new ArtifactProcessingScenario(),
+        "search" => new SearchScenario(),
+        "match" => new MatchScenario(),
         "artifact-list-filtered" => new ArtifactListScenario("artifact-list-filtered", "?search=billing&technologies=docker,kafka&start_date=2022-06-01"),
         _ => null,
     };

@@ -44,8 +44,22 @@ public sealed class RankingEvaluator(SkillTaxonomy taxonomy, RankingOptions opti
             var found = await ranker.FindTermsAsync(terms, [.. match.Ranked.Select(r => r.Profile)], cancellationToken);
             var gaps = terms.Where((_, i) => found[i] is null).ToList();
             var evidence = terms.Select((t, i) => (Term: t, Match: found[i])).ToList();
+            var profiles = match.Ranked.Select(r => r.Profile).ToList();
+            var termScores = semantic is null ? SemanticScores.Empty : await semantic.ScoreAsync(terms, profiles, cancellationToken);
+            string Best(int i) => termScores.IsEmpty ? "" : $" best similarity {Enumerable.Range(0, profiles.Count).Max(a => termScores.Similarity(a, i)):0.00}";
+
+            // What the match response itself reports: its own keywords, mapped onto the job's screening terms.
+            var reported = match.Coverage.Matched.Select(m => (m.Keyword, Missing: false))
+                .Concat(match.Coverage.Missing.Select(m => (m.Keyword, Missing: true))).ToList();
+            var reportGaps = KeywordMapping.PredictedGaps(taxonomy.Analyzer, reported, terms);
             results.Add(new JobResult(job.Id, job.Scenario, metrics, gaps, RankingMetrics.GapCounts(gaps, job.RequiredKeywords),
-                rankings["hybrid"], evidence.Select(e => e.Match is null ? $"{e.Term}: -" : $"{e.Term}: {e.Match.Profile.Id} ({e.Match.Via})").ToList()));
+                rankings["hybrid"], evidence.Select((e, i) => (e.Match is null ? $"{e.Term}: -" : $"{e.Term}: {e.Match.Profile.Id} ({e.Match.Via})")
+                    + (job.RequiredKeywords[i].Evidenced ? "" : " [gold gap]") + Best(i)).ToList())
+            {
+                ReportGaps = reportGaps,
+                ReportGapCounts = RankingMetrics.GapCounts(reportGaps, job.RequiredKeywords),
+                ReportedMissing = [.. match.Coverage.Missing.Select(m => m.Keyword)],
+            });
         }
 
         return new EvaluationReport(results, [.. results[0].ByRanker.Keys]);
@@ -64,7 +78,15 @@ public sealed record JobResult(
     IReadOnlyList<string> PredictedGaps,
     (int Tp, int Fp, int Fn) Gaps,
     IReadOnlyList<string> HybridRanking,
-    IReadOnlyList<string> KeywordEvidence);
+    IReadOnlyList<string> KeywordEvidence)
+{
+    /// <summary>Screening terms the match response's own <c>keyword_coverage</c> reports as missing (mapped).</summary>
+    public IReadOnlyList<string> ReportGaps { get; init; } = [];
+
+    public (int Tp, int Fp, int Fn) ReportGapCounts { get; init; }
+
+    public IReadOnlyList<string> ReportedMissing { get; init; } = [];
+}
 
 public sealed record EvaluationReport(IReadOnlyList<JobResult> Jobs, IReadOnlyList<string> Rankers)
 {
@@ -79,10 +101,10 @@ public sealed record EvaluationReport(IReadOnlyList<JobResult> Jobs, IReadOnlyLi
     }
 
     /// <summary>Micro-averaged keyword-gap precision, recall and F1.</summary>
-    public (double Precision, double Recall, double F1) Gaps(string? scenario = null)
+    public (double Precision, double Recall, double F1) Gaps(string? scenario = null, bool report = false)
     {
-        var jobs = Jobs.Where(j => scenario is null || j.Scenario == scenario).ToList();
-        double tp = jobs.Sum(j => j.Gaps.Tp), fp = jobs.Sum(j => j.Gaps.Fp), fn = jobs.Sum(j => j.Gaps.Fn);
+        var jobs = Jobs.Where(j => scenario is null || j.Scenario == scenario).Select(j => report ? j.ReportGapCounts : j.Gaps).ToList();
+        double tp = jobs.Sum(j => j.Tp), fp = jobs.Sum(j => j.Fp), fn = jobs.Sum(j => j.Fn);
         var p = tp + fp > 0 ? tp / (tp + fp) : 0;
         var r = tp + fn > 0 ? tp / (tp + fn) : 0;
         return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);

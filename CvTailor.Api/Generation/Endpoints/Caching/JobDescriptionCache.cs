@@ -4,6 +4,7 @@ using CvTailor.Api.Generation.Content;
 using CvTailor.Api.Generation.Parsing;
 using CvTailor.Api.Http;
 using CvTailor.Data;
+using CvTailor.Data.Generation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Generation.Endpoints.Caching;
@@ -30,12 +31,16 @@ public sealed class JobDescriptionCache(TaxonomyProvider taxonomies, TimeProvide
 
         var existing = await db.UserJobDescriptions.AsNoTracking()
             .Where(j => j.UserId == userId && j.ContentHash == hash && j.CompanyName == companyName && j.RoleTitle == roleTitle)
-            .Select(j => new { j.Id, j.ParserVersion })
+            .Select(j => new { j.Id, j.ParserVersion, j.ParsedData })
             .SingleOrDefaultAsync(ct);
         var memoKey = string.Join('\n', userId, hash, companyName, roleTitle, version);
         if (existing is not null && existing.ParserVersion == version)
         {
-            var cached = _memo.TryGetValue(memoKey, out var memo) ? memo : Remember(memoKey, new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle));
+            var cached = _memo.TryGetValue(memoKey, out var memo)
+                ? memo
+                : Remember(memoKey, JsonSerializer.Deserialize<ParsedJobDescription>(existing.ParsedData, GenerationJson.Options) is { } stored
+                    ? new JobDescriptionParser(current.Taxonomy).Rehydrate(stored)
+                    : new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle));
             await db.UserJobDescriptions.Where(j => j.Id == existing.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(j => j.HitCount, j => j.HitCount + 1).SetProperty(j => j.LastUsedAt, now), ct);
             return new CachedJobDescription(existing.Id, cached, current, Hit: true);
@@ -58,16 +63,28 @@ public sealed class JobDescriptionCache(TaxonomyProvider taxonomies, TimeProvide
         return new CachedJobDescription(ids.Single(), parsed, current, Hit: false);
     }
 
-    /// <summary>The parse of a stored row (the background generation reads the posting back from it).</summary>
-    public async Task<ParsedJobDescription> ParseStoredAsync(
-        CvTailorDbContext db, long userId, string text, string companyName, string roleTitle, CancellationToken ct)
+    /// <summary>
+    /// The parse of a stored row (the background generation reads the posting back from it): the process memo, else
+    /// the row's own parse when the same parser and taxonomy wrote it (never parsed again), else a fresh parse.
+    /// </summary>
+    public async Task<ParsedJobDescription> ParseStoredAsync(CvTailorDbContext db, UserJobDescription posting, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(posting);
         var current = await taxonomies.GetAsync(db, ct);
         var version = $"{JobDescriptionParser.Version}+{current.Version}";
-        var memoKey = string.Join('\n', userId, JobDescriptionParser.ComputeContentHash(text), companyName, roleTitle, version);
-        return _memo.TryGetValue(memoKey, out var memo)
-            ? memo
-            : Remember(memoKey, new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle));
+        var memoKey = string.Join('\n', posting.UserId, JobDescriptionParser.ComputeContentHash(posting.RawContent), posting.CompanyName, posting.RoleTitle, version);
+        if (_memo.TryGetValue(memoKey, out var memo))
+        {
+            return memo;
+        }
+
+        var parser = new JobDescriptionParser(current.Taxonomy);
+        if (posting.ParserVersion == version && JsonSerializer.Deserialize<ParsedJobDescription>(posting.ParsedData, GenerationJson.Options) is { } stored)
+        {
+            return Remember(memoKey, parser.Rehydrate(stored));
+        }
+
+        return Remember(memoKey, parser.Parse(posting.RawContent, posting.CompanyName, posting.RoleTitle));
     }
 
     ParsedJobDescription Remember(string key, ParsedJobDescription parsed)

@@ -80,7 +80,7 @@ public sealed partial class GenerationRunner(
         Parsing.ParsedJobDescription parsed;
         using (GenerationTelemetry.Source.StartActivity(TelemetryNames.Spans.JobParsing))
         {
-            parsed = await cache.ParseStoredAsync(db, document.UserId, posting.RawContent, posting.CompanyName, posting.RoleTitle, ct);
+            parsed = await cache.ParseStoredAsync(db, posting, ct);
         }
         var taxonomy = await taxonomies.GetAsync(db, ct);
         var selected = JsonSerializer.Deserialize<int[]>(document.LabelIds) ?? [];

@@ -2,6 +2,7 @@ using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Export.Endpoints.Jobs;
 using CvTailor.Api.Http;
 using CvTailor.Data;
+using CvTailor.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -54,7 +55,8 @@ public sealed partial class RetentionSweeper(
         var o = options.Value;
 
         // Expired documents and their exports' files.
-        var expiredDocuments = await db.GeneratedDocuments.Where(d => d.ExpiresAt != null && d.ExpiresAt < now)
+        // Rows the importer held (ImportHold) stay until the operator releases them.
+        var expiredDocuments = await db.GeneratedDocuments.Where(d => d.ExpiresAt != null && d.ExpiresAt < now && !d.Status.StartsWith(ImportHold.StatusPrefix))
             .OrderBy(d => d.ExpiresAt).Select(d => d.Id).Take(BatchSize).ToListAsync(ct);
         if (expiredDocuments.Count > 0)
         {
@@ -65,7 +67,7 @@ public sealed partial class RetentionSweeper(
         }
 
         // Expired export files and their jobs.
-        var expiredExports = await db.ExportJobs.Where(j => j.ExpiresAt != null && j.ExpiresAt < now)
+        var expiredExports = await db.ExportJobs.Where(j => j.ExpiresAt != null && j.ExpiresAt < now && !j.Status.StartsWith(ImportHold.StatusPrefix))
             .OrderBy(j => j.ExpiresAt).Select(j => new { j.Id, j.FilePath }).Take(BatchSize).ToListAsync(ct);
         if (expiredExports.Count > 0)
         {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using System.Numerics.Tensors;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
@@ -10,10 +10,10 @@ namespace CvTailor.Api.Generation.Endpoints.Semantic;
 
 /// <summary>
 /// Best-chunk semantic similarity from the vectors the Embeddings worker stored in <c>artifact_chunks</c>: the
-/// posting's lines are embedded once, and PostgreSQL finds, for each of the caller's candidate artifacts and each
-/// line, the closest chunk of the model that made the query vectors (an exact search over one user's rows). Vectors
-/// of a smaller model are stored zero-padded to 1536, so the query vectors are padded the same way and cosine stays
-/// exact.
+/// posting's lines are embedded once, the caller's chunk vectors of the model that made the query vectors are read
+/// once (an exact search over one user's rows), and every line is scored against every chunk in the Api: for each
+/// candidate artifact and line, the closest chunk. Vectors of a smaller model are stored zero-padded to 1536, so
+/// they are read cut to the model's width and cosine stays exact.
 /// One instance serves one ranking; <see cref="Status"/> tells what happened. It never throws for an unavailable
 /// service: ranking then proceeds without semantics.
 /// </summary>
@@ -117,24 +117,65 @@ public sealed partial class ChunkSemanticScorer(
             best[a] = new int[queries.Count];
         }
 
+        // One pass: each of the caller's chunk vectors of this model is read once (as float4[], cut to the model's
+        // width: the padding is zeros) and scored against every query line here, instead of one distance per
+        // (line, chunk) pair in SQL, which fetched each out-of-line vector again for every line.
+        var queryVectors = vectors.Select(Normalised).ToArray();
+        var dims = vectors[0].Length;
+        var bestChunk = new Guid[artifacts.Count][];
+        for (var a = 0; a < artifacts.Count; a++)
+        {
+            Array.Fill(similarity[a], float.NegativeInfinity);
+            bestChunk[a] = new Guid[queries.Count];
+        }
+
         var bestChunks = new List<(int Artifact, int Query, Guid Chunk)>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using (var command = new NpgsqlCommand(BestChunkSql, connection))
+            await using (var command = new NpgsqlCommand(ChunkVectorsSql, connection))
             {
-                command.Parameters.AddWithValue("queries", vectors.Select(VectorLiteral).ToArray());
                 command.Parameters.AddWithValue("user_id", userId);
                 command.Parameters.AddWithValue("model", model);
                 command.Parameters.AddWithValue("ids", index.Keys.ToArray());
+                command.Parameters.AddWithValue("dims", dims);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
                     var a = index[reader.GetInt32(0)];
-                    var q = (int)reader.GetInt64(1) - 1;
-                    similarity[a][q] = reader.GetFloat(3);
-                    bestChunks.Add((a, q, reader.GetGuid(2)));
+                    var chunk = reader.GetGuid(1);
+                    var vector = reader.GetFieldValue<float[]>(2);
+                    var norm = TensorPrimitives.Norm(vector);
+                    if (norm == 0 || vector.Length != dims)
+                    {
+                        continue;
+                    }
+                    var row = similarity[a];
+                    for (var q = 0; q < queryVectors.Length; q++)
+                    {
+                        var sim = TensorPrimitives.Dot(queryVectors[q], vector) / norm;
+                        if (sim > row[q])
+                        {
+                            row[q] = sim;
+                            bestChunk[a][q] = chunk;
+                        }
+                    }
+                }
+            }
+
+            for (var a = 0; a < artifacts.Count; a++)
+            {
+                for (var q = 0; q < queries.Count; q++)
+                {
+                    if (float.IsNegativeInfinity(similarity[a][q]))
+                    {
+                        similarity[a][q] = 0;
+                    }
+                    else
+                    {
+                        bestChunks.Add((a, q, bestChunk[a][q]));
+                    }
                 }
             }
 
@@ -169,21 +210,26 @@ public sealed partial class ChunkSemanticScorer(
     }
 
     /// <summary>
-    /// For every candidate artifact and query line, the closest chunk of the model. Exact search over the caller's
-    /// rows (the per-user B-tree first); the query vectors are parsed once in a materialised CTE.
+    /// The caller's chunk vectors of the model, each once, cut to the model's width (the stored padding is zeros) and
+    /// sent as float4[] so the Api reads them in binary.
     /// </summary>
-    const string BestChunkSql = """
-        WITH q AS MATERIALIZED (
-            SELECT t::vector(1536) AS v, ord FROM unnest(@queries::text[]) WITH ORDINALITY AS u(t, ord)
-        )
-        SELECT DISTINCT ON (e.original_artifact_id, q.ord)
-               e.original_artifact_id, q.ord, c.id, (1 - (c.embedding_vector <=> q.v))::real
+    public const string ChunkVectorsSql = """
+        SELECT e.original_artifact_id, c.id, subvector(c.embedding_vector, 1, @dims)::real[]
         FROM enhanced_artifacts e
         JOIN artifact_chunks c ON c.artifact_id = e.id
-        CROSS JOIN q
         WHERE e.user_id = @user_id AND c.model_used = @model AND e.original_artifact_id = ANY(@ids)
-        ORDER BY e.original_artifact_id, q.ord, c.embedding_vector <=> q.v
         """;
+
+    static float[] Normalised(float[] vector)
+    {
+        var norm = TensorPrimitives.Norm(vector);
+        var result = new float[vector.Length];
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, result);
+        }
+        return result;
+    }
 
     /// <summary>The artifact sentence the chunk holds (description sentences first, the title last), so evidence quotes the artifact itself.</summary>
     static int SentenceWithin(ArtifactProfile profile, string chunk)
@@ -218,21 +264,6 @@ public sealed partial class ChunkSemanticScorer(
 
     static string Normalise(string text) =>
         string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>pgvector's text form, zero-padded to the stored width.</summary>
-    static string VectorLiteral(float[] vector)
-    {
-        var text = new StringBuilder(StoredDimensions * 4).Append('[');
-        for (var i = 0; i < StoredDimensions; i++)
-        {
-            if (i > 0)
-            {
-                text.Append(',');
-            }
-            text.Append(i < vector.Length ? vector[i].ToString("R", CultureInfo.InvariantCulture) : "0");
-        }
-        return text.Append(']').ToString();
-    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embeddings service unavailable for model {Model}; ranking without semantic similarity")]
     static partial void LogUnavailable(ILogger logger, Exception exception, string model);
