@@ -14,12 +14,15 @@ public sealed record LocalPostgresCluster(
 {
     public const string SuperUser = "postgres";
 
-    public string GetConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
+    public string GetConnectionString(string database = "postgres") => ConnectionString(Port, Password, database);
+
+    /// <summary>The superuser's loopback connection string to a cluster on <paramref name="port"/>.</summary>
+    public static string ConnectionString(int port, string password, string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
-        Port = Port,
+        Port = port,
         Username = SuperUser,
-        Password = Password,
+        Password = password,
         Database = database,
     }.ConnectionString;
 

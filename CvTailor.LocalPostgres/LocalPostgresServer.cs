@@ -34,14 +34,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
     /// <summary>Completes when the server process exits (crash or stop).</summary>
     public Task Exited => _process?.WaitForExitAsync() ?? Task.CompletedTask;
 
-    public string GetConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
-    {
-        Host = "127.0.0.1",
-        Port = Port,
-        Username = SuperUser,
-        Password = Password,
-        Database = database,
-    }.ConnectionString;
+    public string GetConnectionString(string database = "postgres") => LocalPostgresCluster.ConnectionString(Port, Password, database);
 
     public static async Task<LocalPostgresServer> StartAsync(
         PostgresLauncherOptions options, Action<string> output, CancellationToken ct)

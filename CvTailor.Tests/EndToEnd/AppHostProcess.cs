@@ -49,9 +49,9 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         // What `dotnet run` takes from the launch profile.
         psi.Environment["DOTNET_ENVIRONMENT"] = "Development";
         psi.Environment["AppHost__DataDirectory"] = dataDirectory;
-        psi.Environment["AppHost__Ports__api"] = "0";
-        psi.Environment["AppHost__Ports__embeddings"] = "0";
-        foreach (var port in new[] { "dashboard", "otlp-grpc", "otlp-http" })
+        // Explicit free ports, not 0: the orchestrator hands out "any port" from its own range, the same way in every
+        // AppHost, so two AppHosts that overlap (one still stopping) could be given the same one.
+        foreach (var port in new[] { "api", "embeddings", "dashboard", "otlp-grpc", "otlp-http" })
         {
             psi.Environment[$"AppHost__Ports__{port}"] = LocalPostgresServer.FreePort().ToString(CultureInfo.InvariantCulture);
         }

@@ -64,8 +64,9 @@ public sealed class AspireAppFixture
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CvTailor_AppHost>(
             [
                 $"--AppHost:DataDirectory={_data}",
-                "--AppHost:Ports:api=0",
-                "--AppHost:Ports:embeddings=0",
+                // Explicit free ports: "any port" (0) comes from the orchestrator's own range, the same in every AppHost.
+                $"--AppHost:Ports:api={LocalPostgresServer.FreePort().ToString(CultureInfo.InvariantCulture)}",
+                $"--AppHost:Ports:embeddings={LocalPostgresServer.FreePort().ToString(CultureInfo.InvariantCulture)}",
                 $"--AppHost:Ports:dashboard={_dashboardPort.ToString(CultureInfo.InvariantCulture)}",
                 $"--AppHost:Ports:otlp-grpc={_otlpGrpcPort.ToString(CultureInfo.InvariantCulture)}",
                 $"--AppHost:Ports:otlp-http={_otlpHttpPort.ToString(CultureInfo.InvariantCulture)}",
