@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
@@ -9,7 +10,8 @@ namespace Microsoft.Extensions.Hosting;
 /// The services' database, through Aspire's client integrations: one <see cref="NpgsqlDataSource"/> (Aspire.Npgsql)
 /// shared by EF Core and the raw Npgsql paths (vector search, the job queue, LISTEN/NOTIFY), with pgvector's types
 /// registered once, and a pooled DbContext on it enriched by Aspire.Npgsql.EntityFrameworkCore.PostgreSQL (health
-/// check, traces, metrics). Connect timeout and retries come from <see cref="DatabaseResilienceOptions"/>.
+/// check, traces, metrics). Connect timeout and retries come from <see cref="DatabaseResilienceOptions"/>; a
+/// <see cref="DatabaseAvailability"/> watched by a probe tells callers when the server is away.
 /// </summary>
 public static class PgVectorDbContextExtensions
 {
@@ -49,6 +51,15 @@ public static class PgVectorDbContextExtensions
         });
         // Retries are ours (above), not the integration's default of six with up to 30 s between them.
         builder.EnrichNpgsqlDbContext<TContext>(settings => settings.DisableRetry = true);
+
+        // One answer to "is the database there?" for the whole service (fast 503s, health, worker back-off).
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)!;
+        builder.Services.AddSingleton(resilience);
+        builder.Services.AddSingleton(new DatabaseProbeConnection(connectionString, resilience));
+        builder.Services.AddSingleton<DatabaseAvailability>();
+        builder.Services.AddHostedService<DatabaseAvailabilityProbe>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        DatabaseHealthCheck.Guard<TContext>(builder.Services, resilience.HealthCheckTimeout);
         return builder;
     }
 }

@@ -46,7 +46,8 @@ public static class HttpConventions
     /// The middleware in order: errors outermost, then bodies for bare error statuses; the slash completed before routing; body limits and the 405 body
     /// need the endpoint; throttling before authentication so a flood never reaches the database; CORS right after
     /// routing, so preflights are answered before anything else and every answer (429s too) carries its headers; the
-    /// input policy last, so a caller who may not call the endpoint gets its 401/429 before its body is read.
+    /// outage gate before anything that reads the database; the input policy last, so a caller who may not call the
+    /// endpoint gets its 401/429 before its body is read.
     /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
@@ -58,6 +59,7 @@ public static class HttpConventions
         app.UseRequestBodyLimits();
         app.UseMethodNotAllowedBody();
         app.UseRateLimiter();
+        app.UseDatabaseOutageGate();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseInputPolicy();

@@ -16,6 +16,7 @@ public sealed partial class EmbeddingWorker(
     JobNotifications notifications,
     ArtifactEmbedder embedder,
     QueueMetrics metrics,
+    DatabaseAvailability database,
     IOptions<WorkerOptions> options,
     ILogger<EmbeddingWorker> logger) : BackgroundService
 {
@@ -30,12 +31,20 @@ public sealed partial class EmbeddingWorker(
         var listener = notifications.ListenAsync(stoppingToken);
         LogStarted(_worker, settings.Concurrency);
         var lastDepth = DateTime.MinValue;
+        var failing = false;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
+                    if (!database.IsAvailable)
+                    {
+                        // One line per outage, not one per poll; the claim loop resumes when the probe sees the server.
+                        LogWaitingForDatabase(database.DownSince);
+                        await database.WaitUntilAvailableAsync(stoppingToken);
+                        LogResumed();
+                    }
                     notifications.Drain();
                     await queue.ReclaimExpiredAsync(stoppingToken);
                     if (DateTime.UtcNow - lastDepth > TimeSpan.FromSeconds(5))
@@ -56,6 +65,7 @@ public sealed partial class EmbeddingWorker(
                         continue;
                     }
                     await Task.WhenAll(jobs.Select(job => RunAsync(job, settings, stoppingToken)));
+                    failing = false;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
@@ -64,9 +74,15 @@ public sealed partial class EmbeddingWorker(
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     // The database is away (or the queue misbehaves): keep the service up, wait and try again;
-                    // leases of jobs in flight expire and are reclaimed.
-                    LogQueueUnavailable(ex);
-                    await Task.Delay(settings.PollInterval, stoppingToken);
+                    // leases of jobs in flight expire and are reclaimed. An outage is waited out above.
+                    database.ReportFailure(ex);
+                    if (!failing)
+                    {
+                        LogQueueUnavailable(ex);
+                        failing = true;
+                    }
+                    // An outage is confirmed by the probe within moments and then waited out above.
+                    await Task.Delay(DatabaseAvailability.IsUnavailableError(ex) ? settings.BusyDelay : settings.PollInterval, stoppingToken);
                 }
             }
         }
@@ -196,5 +212,11 @@ public sealed partial class EmbeddingWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queue unavailable; retrying")]
     partial void LogQueueUnavailable(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL unavailable since {Since:O}; the queue waits for it")]
+    partial void LogWaitingForDatabase(DateTimeOffset? since);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "PostgreSQL is back; the queue resumes")]
+    partial void LogResumed();
 
 }

@@ -8,7 +8,7 @@ namespace CvTailor.Embeddings.Worker;
 /// Holds one connection that <c>LISTEN</c>s on <c>embedding_jobs</c> (the insert trigger's channel) and turns
 /// notifications into wake-ups. Reconnects with back-off; the worker's polling covers any gap.
 /// </summary>
-public sealed partial class JobNotifications(NpgsqlDataSource dataSource, ILogger<JobNotifications> logger)
+public sealed partial class JobNotifications(NpgsqlDataSource dataSource, DatabaseAvailability database, ILogger<JobNotifications> logger)
 {
     readonly Channel<bool> _signals = Channel.CreateBounded<bool>(new BoundedChannelOptions(1)
     {
@@ -61,9 +61,17 @@ public sealed partial class JobNotifications(NpgsqlDataSource dataSource, ILogge
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
-                LogListenFailed(ex, delay);
+                database.ReportFailure(ex);
                 try
                 {
+                    if (DatabaseAvailability.IsUnavailableError(ex))
+                    {
+                        // An outage: the availability probe logs it once; listen again as soon as the server is back.
+                        await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+                        await database.WaitUntilAvailableAsync(ct);
+                        continue;
+                    }
+                    LogListenFailed(ex, delay);
                     await Task.Delay(delay, ct);
                 }
                 catch (OperationCanceledException)

@@ -63,9 +63,11 @@ public sealed class ApiServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ApiServer> StartAsync(Dictionary<string, string?>? overrides = null, string environment = "Development")
+    /// <param name="connectionString">A migrated database of the caller's own; a fresh one from the shared cluster when null.</param>
+    public static async Task<ApiServer> StartAsync(
+        Dictionary<string, string?>? overrides = null, string environment = "Development", string? connectionString = null)
     {
-        var connectionString = await TestPostgres.CreateDatabaseAsync("api");
+        connectionString ??= await TestPostgres.CreateDatabaseAsync("api");
         var storageRoot = Path.Combine(Path.GetTempPath(), $"cvtailor-api-test-{Guid.NewGuid():N}");
         Directory.CreateDirectory(storageRoot);
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
