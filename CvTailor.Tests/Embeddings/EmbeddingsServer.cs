@@ -47,6 +47,7 @@ public sealed class EmbeddingsServer : IAsyncDisposable
             ["Embeddings:Worker:Lease"] = "00:00:30",
             ["Embeddings:Worker:BaseBackoff"] = "00:00:00.200",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Database:ProbeTimeout"] = TestDatabase.SharedClusterProbeTimeout,
         };
         foreach (var (key, value) in overrides ?? [])
         {

@@ -82,6 +82,9 @@ public sealed class ApiServer : IAsyncDisposable
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
             // Evidence-link checks never leave the machine in tests: any other host is refused without a lookup.
             ["Evidence:AllowedHosts:0"] = "127.0.0.1",
+            // Many servers share one busy test host: a probe delayed by a starved thread pool must not declare the
+            // shared cluster down for everyone. The outage tests use the production timeout.
+            ["Database:ProbeTimeout"] = TestDatabase.SharedClusterProbeTimeout,
         };
         foreach (var (key, value) in overrides ?? [])
         {

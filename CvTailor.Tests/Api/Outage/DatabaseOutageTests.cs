@@ -23,7 +23,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     public async Task Stopped_database_gives_fast_503_health_503_and_recovery_without_loss()
     {
         await using var postgres = await OutagePostgres.StartAsync();
-        await using var server = await ApiServer.StartAsync(connectionString: postgres.ConnectionString);
+        await using var server = await ApiServer.StartAsync(new(TestDatabase.ProductionProbe), connectionString: postgres.ConnectionString);
         var (client, written) = await WriteSomeAsync(server);
 
         await postgres.StopAsync();
@@ -38,7 +38,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
     public async Task Paused_database_gives_fast_503_health_503_and_recovery_without_loss()
     {
         await using var postgres = await OutagePostgres.StartAsync();
-        await using var server = await ApiServer.StartAsync(connectionString: postgres.ConnectionString);
+        await using var server = await ApiServer.StartAsync(new(TestDatabase.ProductionProbe), connectionString: postgres.ConnectionString);
         var (client, written) = await WriteSomeAsync(server);
         try
         {
