@@ -1,3 +1,4 @@
+using CvTailor.SentenceEncoder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +20,7 @@ public sealed class LocalUseLiteEmbeddingGenerator : IEmbeddingGenerator<string,
     readonly EmbeddingGeneratorMetadata _metadata;
 
     public LocalUseLiteEmbeddingGenerator(IOptions<UseLiteOptions> options)
-        : this(LoadModel(options), UseLiteRunOptions.From(options.Value))
+        : this(LoadModel(options), options.Value.ToRunOptions())
     {
     }
 
@@ -37,7 +38,7 @@ public sealed class LocalUseLiteEmbeddingGenerator : IEmbeddingGenerator<string,
     {
         ArgumentNullException.ThrowIfNull(options);
         var model = UseLiteModel.Load(UseLiteModelDirectory.Resolve(options.Value.ModelDirectory));
-        model.WarmUp(UseLiteRunOptions.From(options.Value));
+        model.WarmUp(options.Value.ToRunOptions());
         return model;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CvTailor.SentenceEncoder;
 
 namespace CvTailor.Embeddings.Models;
 
@@ -24,4 +25,6 @@ public sealed class UseLiteOptions
     /// <summary>Most tokens in one pack; bounds the scratch memory (about 13 KB per token per thread).</summary>
     [Range(UseLiteModel.MaxTokens, 65536)]
     public int MaxPackTokens { get; set; } = 1024;
+
+    public UseLiteRunOptions ToRunOptions() => new(Threads, MaxPackSentences, MaxPackTokens);
 }

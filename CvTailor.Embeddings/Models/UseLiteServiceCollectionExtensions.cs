@@ -1,3 +1,4 @@
+using CvTailor.SentenceEncoder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

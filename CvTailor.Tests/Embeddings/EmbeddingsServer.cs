@@ -1,6 +1,6 @@
 using CvTailor.Embeddings;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Embeddings;
+using CvTailor.Tests.SentenceEncoder;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -2,7 +2,8 @@ using CvTailor.Embeddings.Chunking;
 using CvTailor.Embeddings.Extraction;
 using CvTailor.Embeddings.Models;
 using CvTailor.Embeddings.Models.Providers;
-using CvTailor.Tests.Unit.Embeddings;
+using CvTailor.SentenceEncoder;
+using CvTailor.Tests.SentenceEncoder;
 
 namespace CvTailor.Tests.Embeddings;
 

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using CvTailor.SentenceEncoder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;

@@ -1,3 +1,5 @@
+using CvTailor.SentenceEncoder;
+
 namespace CvTailor.Embeddings.Models.Providers;
 
 /// <summary>Tokens of the local model's own SentencePiece tokenizer.</summary>

@@ -1,5 +1,7 @@
 using System.Numerics.Tensors;
 using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
+using CvTailor.Tests.SentenceEncoder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
-using CvTailor.LocalPostgres;
 using CvTailor.Data;
-using CvTailor.Embeddings.Models;
+using CvTailor.LocalPostgres;
+using CvTailor.SentenceEncoder;
 using Npgsql;
 using NpgsqlTypes;
 using Pgvector;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
 namespace CvTailor.Bench.Model;
 

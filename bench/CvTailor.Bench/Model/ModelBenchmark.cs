@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
 using System.Text.Json;
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
 namespace CvTailor.Bench.Model;
 

@@ -1,4 +1,4 @@
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
 namespace CvTailor.Bench.Model;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Taxonomy;
 using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 using Microsoft.Extensions.AI;
 
 namespace CvTailor.Bench.Ranking;

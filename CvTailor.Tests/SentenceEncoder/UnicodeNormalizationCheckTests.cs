@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
-namespace CvTailor.Tests.Unit.Embeddings;
+namespace CvTailor.Tests.SentenceEncoder;
 
 /// <summary>The start-up check, run in a child process with and without invariant globalization.</summary>
 public sealed class UnicodeNormalizationCheckTests

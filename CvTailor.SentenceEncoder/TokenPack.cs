@@ -1,4 +1,4 @@
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>The tokens of several sentences laid end to end (no padding), each already cut to the model's limit.</summary>
 internal sealed class TokenPack

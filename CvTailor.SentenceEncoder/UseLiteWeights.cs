@@ -1,4 +1,4 @@
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>LayerNorm parameters: y = (γ · rsqrt(var + ε)) · (x − mean) + β over the last axis.</summary>
 internal sealed record LayerNormWeights(float[] Scale, float[] Bias);

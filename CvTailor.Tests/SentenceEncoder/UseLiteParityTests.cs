@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
-namespace CvTailor.Tests.Unit.Embeddings;
+namespace CvTailor.Tests.SentenceEncoder;
 
 /// <summary>The C# forward pass against vectors from the reference JavaScript runtime.</summary>
 [Collection(UseLiteModelGroup.Name)]

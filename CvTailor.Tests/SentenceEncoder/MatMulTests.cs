@@ -1,6 +1,6 @@
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
-namespace CvTailor.Tests.Unit.Embeddings;
+namespace CvTailor.Tests.SentenceEncoder;
 
 /// <summary>
 /// The packed matmul kernels (AVX2/FMA and the portable one) against a plain triple loop, on shapes that exercise

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>
 /// The SentencePiece unigram tokenizer of Universal Sentence Encoder Lite, reproducing the reference runtime

@@ -1,6 +1,6 @@
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
-namespace CvTailor.Tests.Unit.Embeddings;
+namespace CvTailor.Tests.SentenceEncoder;
 
 [Collection(UseLiteModelGroup.Name)]
 public sealed class UseLiteTokenizerTests(UseLiteModelFixture fixture)

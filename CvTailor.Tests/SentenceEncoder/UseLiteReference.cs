@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace CvTailor.Tests.Unit.Embeddings;
+namespace CvTailor.Tests.SentenceEncoder;
 
 /// <summary>
 /// Reference token ids and vectors made by eng/model/make-reference.mjs with the package's own JavaScript runtime.

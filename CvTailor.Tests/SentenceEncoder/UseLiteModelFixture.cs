@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using CvTailor.Embeddings.Models;
+using CvTailor.SentenceEncoder;
 
-namespace CvTailor.Tests.Unit.Embeddings;
+namespace CvTailor.Tests.SentenceEncoder;
 
 /// <summary>
 /// Loads the real model once for the test run, fetching it with eng/model/fetch-model.sh first when the cache

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CvTailor.Embeddings.Models;
+namespace CvTailor.SentenceEncoder;
 
 /// <summary>
 /// The tokenizer depends on NFKC. Under invariant globalization (no ICU) .NET leaves compatibility characters
