@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs pgloader (Debian package) for the migrator's comparison benchmark
-# (`dotnet run --project CvTailor.Migrator -c Release -- bench`). Idempotent; nothing else needs it.
+# (`dotnet run --project CvTailor.SqliteTransfer -c Release -- bench`). Idempotent; nothing else needs it.
 # Usage: eng/install-pgloader.sh [--check]   (--check: exit 1 when absent, install nothing)
 set -euo pipefail
 

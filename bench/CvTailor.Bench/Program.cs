@@ -1,7 +1,7 @@
 using CvTailor.Bench.Api;
 using CvTailor.Bench.Embeddings;
 using CvTailor.Bench.Generation;
-using CvTailor.Bench.Migration;
+using CvTailor.Bench.SqliteTransfer;
 using CvTailor.Bench.Model;
 using CvTailor.Bench.Ranking;
 

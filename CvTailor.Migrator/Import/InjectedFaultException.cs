@@ -1,4 +1,0 @@
-namespace CvTailor.Migrator.Import;
-
-/// <summary>Thrown by <see cref="ImportOptions.FaultAfterRows"/>: a deliberate mid-run failure.</summary>
-public sealed class InjectedFaultException(long rows) : Exception($"Injected fault after {rows} rows (--fault-after-rows).");

@@ -1,4 +1,0 @@
-namespace CvTailor.Migrator.Values;
-
-/// <summary>A source value that cannot be stored in its target column without changing it.</summary>
-public sealed class ValueConversionException(string message) : Exception(message);

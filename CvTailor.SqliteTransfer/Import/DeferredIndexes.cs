@@ -1,0 +1,106 @@
+using CvTailor.SqliteTransfer.Schema;
+using Npgsql;
+
+namespace CvTailor.SqliteTransfer.Import;
+
+/// <summary>
+/// Inside the import's transaction: drops the foreign keys and secondary indexes of the big tables being loaded, and puts
+/// them back, byte-identical (<c>pg_get_constraintdef</c>/<c>pg_get_indexdef</c>), after the COPYs. Building an index
+/// once and validating a foreign key with one join is much cheaper than maintaining them row by row (an HNSW index
+/// especially). Primary keys and unique constraints stay. Being DDL in the same transaction, a failed import rolls it
+/// back with everything else; re-adding validates every foreign key, so nothing is trusted blindly.
+/// </summary>
+public sealed class DeferredIndexes
+{
+    readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
+    readonly List<(string Name, string Definition)> _indexes = [];
+
+    /// <summary>Tables with fewer source rows keep their indexes and foreign keys during the load.</summary>
+    public const long MinRows = 1000;
+
+    public int ForeignKeys => _foreignKeys.Count;
+
+    public int Indexes => _indexes.Count;
+
+    public static async Task<DeferredIndexes> DropAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<TablePlan> plans, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plans);
+        // Only tables big enough to gain: on a small table, keeping the btree indexes (and the foreign keys' row checks)
+        // costs less than the two DDL statements per index and constraint that dropping and rebuilding them takes. A
+        // vector (HNSW) index is dropped on any table with rows: inserting into the graph row by row costs far more.
+        var tables = plans.Where(p => p.SourceRows >= MinRows).Select(p => p.Name).ToArray();
+        var withRows = plans.Where(p => p.SourceRows > 0).Select(p => p.Name).ToArray();
+        var deferred = new DeferredIndexes();
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT c.relname, k.conname, pg_get_constraintdef(k.oid)
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+            WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(@tables)
+            ORDER BY c.relname, k.conname
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("tables", tables);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                deferred._foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT ic.relname, pg_get_indexdef(i.indexrelid)
+            FROM pg_index i
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            WHERE c.relnamespace = current_schema()::regnamespace
+              AND (c.relname = ANY(@tables) OR (am.amname <> 'btree' AND c.relname = ANY(@withRows)))
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+            ORDER BY ic.relname
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("tables", tables);
+            command.Parameters.AddWithValue("withRows", withRows);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                deferred._indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var (table, name, _) in deferred._foreignKeys)
+        {
+            await ExecuteAsync(connection, transaction, $"ALTER TABLE {Sql.Quote(table)} DROP CONSTRAINT {Sql.Quote(name)}", ct);
+        }
+
+        foreach (var (name, _) in deferred._indexes)
+        {
+            await ExecuteAsync(connection, transaction, $"DROP INDEX {Sql.Quote(name)}", ct);
+        }
+
+        return deferred;
+    }
+
+    public async Task RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        // Index builds (HNSW in particular) are fastest when the whole build fits in memory; local to this transaction.
+        await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '512MB'", ct);
+        foreach (var (_, definition) in _indexes)
+        {
+            await ExecuteAsync(connection, transaction, definition, ct);
+        }
+
+        foreach (var (table, name, definition) in _foreignKeys)
+        {
+            await ExecuteAsync(connection, transaction, $"ALTER TABLE {Sql.Quote(table)} ADD CONSTRAINT {Sql.Quote(name)} {definition}", ct);
+        }
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

@@ -1,0 +1,75 @@
+using Npgsql;
+
+namespace CvTailor.SqliteTransfer.Import;
+
+/// <summary>
+/// Finds the imported artifacts whose vectors did not come along — never embedded by the original, or embedded with a
+/// vector the target cannot hold (skipped) — and queues a <c>reembed</c> job for each in <c>embedding_jobs</c>,
+/// inside the import's transaction (the queue is an outbox: the jobs exist if and only if the import commits).
+/// </summary>
+public sealed class EmbeddingBackfill
+{
+    const string Enhanced = "enhanced_artifacts";
+    const string Chunks = "artifact_chunks";
+    readonly Dictionary<Guid, long?> _enhancedToArtifact = [];
+    readonly HashSet<long> _artifactsWithLostVectors = [];
+
+    public void OnRow(Schema.TablePlan table, object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(values);
+        if (table.Name == Enhanced && Value(table, values, "id") is Guid id)
+        {
+            _enhancedToArtifact[id] = Value(table, values, "original_artifact_id") as long?;
+        }
+    }
+
+    public void OnSkipped(Schema.TablePlan table, object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(values);
+        if (table.Name == Enhanced && Value(table, values, "original_artifact_id") is long artifact)
+        {
+            _artifactsWithLostVectors.Add(artifact);
+        }
+        else if (table.Name == Enhanced && Value(table, values, "id") is Guid id)
+        {
+            _enhancedToArtifact[id] = null;
+        }
+        else if (table.Name == Chunks && Value(table, values, "artifact_id") is Guid parent
+            && _enhancedToArtifact.TryGetValue(parent, out var owner) && owner is { } artifactId)
+        {
+            _artifactsWithLostVectors.Add(artifactId);
+        }
+    }
+
+    /// <returns>The number of jobs queued.</returns>
+    public async Task<int> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand(
+            """
+            INSERT INTO embedding_jobs (user_id, artifact_id, kind, status, attempts, max_attempts, available_at, created_at, updated_at)
+            SELECT a.user_id, a.id, 'reembed', 'pending', 0, 5, now(), now(), now()
+            FROM artifacts_artifact a
+            WHERE a.id = ANY(@lost)
+               OR NOT EXISTS (SELECT 1 FROM enhanced_artifacts e WHERE e.original_artifact_id = a.id)
+            ORDER BY a.id
+            """, connection, transaction);
+        command.Parameters.AddWithValue("lost", _artifactsWithLostVectors.Select(id => (int)id).ToArray());
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    static object? Value(Schema.TablePlan table, object?[] values, string column)
+    {
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            if (table.Columns[i].Name == column)
+            {
+                return values[i];
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,36 @@
+namespace CvTailor.SqliteTransfer.Import;
+
+/// <summary>What <c>import-sqlite</c> does.</summary>
+public sealed record ImportOptions
+{
+    public required string SourcePath { get; init; }
+
+    public required string TargetConnectionString { get; init; }
+
+    /// <summary>The original's <c>media/</c> directory; null when not carried.</summary>
+    public string? MediaDirectory { get; init; }
+
+    /// <summary>Where the new system keeps uploaded files (<c>Storage:Root</c>); required with a media directory.</summary>
+    public string? StorageRoot { get; init; }
+
+    /// <summary>Do everything, including the verification, then roll back: writes nothing.</summary>
+    public bool DryRun { get; init; }
+
+    /// <summary>Verify before committing (on by default; the benchmark turns it off to time the load alone).</summary>
+    public bool Verify { get; init; } = true;
+
+    /// <summary>Leave imported queued/running jobs as they were, so the services resume them on their first start (default: held).</summary>
+    public bool ResumeJobs { get; init; }
+
+    /// <summary>Leave rows already past their expiry as they were, so the retention sweep deletes them (default: held, kept).</summary>
+    public bool DropExpired { get; init; }
+
+    /// <summary>The instant expiry is judged at (default: when the run starts); the command line surveys and imports at the same instant.</summary>
+    public DateTime? Now { get; init; }
+
+    /// <summary>Rows per batch handed from the SQLite reader to the COPY writer.</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>Test hook: fail on purpose after this many rows have been written (proves the rollback).</summary>
+    public long? FaultAfterRows { get; init; }
+}

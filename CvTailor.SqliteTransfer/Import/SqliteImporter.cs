@@ -1,0 +1,351 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using CvTailor.SqliteTransfer.Schema;
+using CvTailor.SqliteTransfer.Values;
+using CvTailor.SqliteTransfer.Verification;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CvTailor.SqliteTransfer.Import;
+
+/// <summary>
+/// <c>import-sqlite</c>: moves an original CV Tailor SQLite database into the PostgreSQL schema in one transaction —
+/// binary COPY per table (parents first), identities past <c>sqlite_sequence</c>, re-embedding jobs, media files —
+/// verifies everything against the source inside that transaction, and commits only when nothing differs. Any failure
+/// (bad data, a difference, a crash, Ctrl+C) leaves the target as it was.
+/// </summary>
+public sealed class SqliteImporter(ITransferProgress progress)
+{
+    public async Task<ImportResult> RunAsync(ImportOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var total = Stopwatch.StartNew();
+        var notes = new List<string>();
+        try
+        {
+            return await RunAsync(options, notes, total, ct);
+        }
+        catch (SourceFileException ex)
+        {
+            // Raised before the transaction, or inside it after the rollback: nothing was written or copied.
+            return Result(ImportOutcome.InvalidSource, [ex.Message, "Nothing was written and no media file was copied."], notes, total);
+        }
+    }
+
+    async Task<ImportResult> RunAsync(ImportOptions options, List<string> notes, Stopwatch total, CancellationToken ct)
+    {
+        await using var source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
+        var sourceSchema = await SourceSchema.ReadAsync(source, ct);
+        sourceSchema.EnsureOriginal(options.SourcePath);
+        if (!sourceSchema.HasFinalMigration)
+        {
+            notes.Add("django_migrations does not list llm_services 0003: the file may predate the schema in the contract");
+        }
+
+        await using var dataSource = TargetDatabase.CreateDataSource(options.TargetConnectionString);
+        await using var target = await dataSource.OpenConnectionAsync(ct);
+        var plan = TransferPlan.Create(sourceSchema, await TargetCatalog.ReadAsync(target, ct));
+        notes.AddRange(plan.Notes);
+        if (plan.Errors.Count > 0)
+        {
+            return Result(ImportOutcome.InvalidSource, plan.Errors, notes, total);
+        }
+
+        var sourceOrphans = await ForeignKeyScan.SourceAsync(source, plan.Tables, ct);
+        var orphanErrors = ForeignKeyScan.Constraints(plan.Tables)
+            .Where(fk => sourceOrphans[fk.Name] > 0)
+            .Select(fk => $"{sourceOrphans[fk.Name]} rows of {fk.Table}.{fk.Column} reference {fk.ReferencedTable} rows that do not exist")
+            .ToList();
+        if (orphanErrors.Count > 0)
+        {
+            return Result(ImportOutcome.InvalidSource, orphanErrors, notes, total);
+        }
+
+        var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
+        var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
+        MediaFiles? media = null;
+        var referenced = await MediaFiles.ReferencedAsync(source, ct);
+        if (options.MediaDirectory is not null)
+        {
+            if (string.IsNullOrWhiteSpace(options.StorageRoot))
+            {
+                return Result(ImportOutcome.InvalidSource, ["--media needs a storage root: pass --storage-root or set Storage:Root"], notes, total);
+            }
+
+            media = MediaFiles.Open(options.MediaDirectory, options.StorageRoot);
+            var conflicts = await media.ConflictsAsync(ct);
+            if (conflicts.Count > 0)
+            {
+                return Result(ImportOutcome.InvalidSource,
+                    conflicts.Select(c => $"media file {c} already exists in the storage root with other content; not overwritten").ToList(), notes, total);
+            }
+        }
+        else if (referenced.Count > 0)
+        {
+            notes.Add($"the database refers to {referenced.Count} media files but no --media directory was given; they are not copied");
+        }
+
+        await using var transaction = await target.BeginTransactionAsync(ct);
+        try
+        {
+            await ExecuteAsync(target, transaction, $"SELECT pg_advisory_xact_lock({TargetDatabase.ImportLockKey})", ct);
+            var occupied = await TargetDatabase.NonEmptyTablesAsync(target, plan.Tables, transaction, ct);
+            if (occupied.Count > 0)
+            {
+                await transaction.RollbackAsync(ct);
+                return Result(ImportOutcome.Refused,
+                [
+                    "The target database already holds data, so it was left untouched: import-sqlite only loads into an empty " +
+                    "schema (a second import would duplicate or mix data). Tables with rows: " +
+                    string.Join(", ", occupied.Select(o => $"{o.Table} ({o.Rows})")) +
+                    ". To compare it with the file instead, run import-sqlite --verify-only.",
+                ], notes, total);
+            }
+
+
+            var phases = new List<(string, TimeSpan)>();
+            var mark = TimeSpan.Zero;
+            void Mark(string phase)
+            {
+                phases.Add((phase, total.Elapsed - mark));
+                mark = total.Elapsed;
+            }
+
+            if (media is not null && !options.DryRun)
+            {
+                // Copied (and compared) on a thread of its own while the tables load; awaited before the commit.
+                progress.Phase($"media ({media.Files.Count} files, copied alongside the load)");
+                media.StartCopy(referenced, ct);
+            }
+
+            await builtIns.DeleteReplacedAsync(target, transaction, ct);
+            Mark("prepare");
+            var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
+            var skips = new SkipRegistry();
+            var backfill = new EmbeddingBackfill();
+            var scans = new List<SourceTableScan>();
+            var loads = new List<TableLoad>();
+            long written = 0;
+            foreach (var table in plan.Tables)
+            {
+                var scan = new SourceTableScan(table, skips, backfill, options.Verify);
+                var load = await LoadTableAsync(source, target, scan, options, () =>
+                {
+                    if (++written == options.FaultAfterRows)
+                    {
+                        throw new InjectedFaultException(written);
+                    }
+                }, ct);
+                scans.Add(scan);
+                loads.Add(load);
+            }
+
+            Mark("copy");
+            progress.Phase($"indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
+            await deferred.RestoreAsync(target, transaction, ct);
+            Mark("indexes and foreign keys");
+
+            progress.Phase("identities");
+            foreach (var scan in scans.Where(s => s.Plan.Identity is not null))
+            {
+                // Built-ins that stay keep their ids: the identity must not restart below them.
+                var highWater = Math.Max(Math.Max(scan.MaxKey, scan.Plan.SourceSequence ?? 0), builtIns.Kept(scan.Plan.Name).DefaultIfEmpty().Max());
+                await TargetDatabase.RestartIdentityAsync(target, scan.Plan.Name, scan.Plan.Identity!.Name, highWater, transaction, ct);
+            }
+
+            progress.Phase("embedding jobs");
+            var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
+
+            await ImportHolds.HoldAsync(target, transaction, planned, holds, options.ResumeJobs, options.DropExpired, ct);
+            Mark("identities and jobs");
+            var loadTime = total.Elapsed;
+            VerificationReport? report = null;
+            if (options.Verify)
+            {
+                progress.Phase("verification");
+                var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
+                // Every foreign key between the moved tables is a constraint of the target, validated for every row when
+                // it was re-added after the load (or checked row by row during it): no orphan can be there to count.
+                var targetOrphans = ForeignKeyScan.Constraints(plan.Tables).DistinctBy(fk => fk.Name).ToDictionary(fk => fk.Name, _ => 0L, StringComparer.Ordinal);
+                var mediaCheck = media is null ? null
+                    : options.DryRun ? media.Planned(referenced)
+                    : await media.CopiedAsync();
+                report = await Verifier.CompareAsync(target, transaction, scans, digests, sourceOrphans, targetOrphans, mediaCheck, ct);
+                Mark("verification");
+            }
+
+            if (media is not null && !options.DryRun && !options.Verify)
+            {
+                await media.CopiedAsync(); // every file in place before the commit, even unverified
+            }
+
+            var outcome = report is { Ok: false } ? ImportOutcome.VerificationFailed
+                : options.DryRun ? ImportOutcome.DryRun
+                : ImportOutcome.Imported;
+            if (outcome == ImportOutcome.Imported)
+            {
+                await transaction.CommitAsync(ct);
+                if (!options.ResumeJobs && holds.TotalQueued > 0)
+                {
+                    notes.Add($"held {holds.TotalQueued:N0} queued or running jobs of the original app; resume-jobs gives them back to the services");
+                }
+
+                if (!options.DropExpired && holds.TotalExpired > 0)
+                {
+                    notes.Add($"kept {holds.TotalExpired:N0} documents and exports past their expiry; release-expired lets the retention sweep delete them");
+                }
+            }
+            else
+            {
+                await transaction.RollbackAsync(ct);
+                media?.Rollback();
+            }
+
+            Mark("commit");
+            var messages = report is { Ok: false } ? report.Differences().Prepend("Verification failed; nothing was committed.").ToList() : [];
+            return new ImportResult(outcome, messages, notes, loads, skips.Rows, jobs, report, loadTime, total.Elapsed) { Phases = phases, Holds = holds };
+        }
+        catch (SourceDataException ex)
+        {
+            await RollbackQuietlyAsync(transaction);
+            media?.Rollback();
+            return Result(ImportOutcome.InvalidSource, [ex.Message, "Nothing was written."], notes, total);
+        }
+        catch (SourceFileException)
+        {
+            await RollbackQuietlyAsync(transaction);
+            media?.Rollback();
+            throw;
+        }
+        catch
+        {
+            await RollbackQuietlyAsync(transaction);
+            media?.Rollback();
+            throw;
+        }
+    }
+
+    async Task<TableLoad> LoadTableAsync(
+        SqliteConnection source, NpgsqlConnection target, SourceTableScan scan, ImportOptions options, Action onRowWritten, CancellationToken ct)
+    {
+        var table = scan.Plan;
+        var bar = progress.StartTable(table.Name, table.SourceRows);
+        var watch = Stopwatch.StartNew();
+        long loaded = 0;
+        if (table.SourceRows > 0)
+        {
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var channel = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
+            // The SQLite side (read, convert, checksum) runs on its own thread while this one feeds COPY: on two cores
+            // the reader, the writer and the PostgreSQL backend overlap instead of taking turns.
+            var producer = Task.Factory.StartNew(() => Produce(source, scan, channel.Writer, options.BatchSize, failed.Token),
+                failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            try
+            {
+                await using var importer = await target.BeginBinaryImportAsync(
+                    $"COPY {Sql.Quote(table.Name)} ({Sql.ColumnList(table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+                importer.Timeout = TimeSpan.Zero;
+                await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+                {
+                    foreach (var row in batch)
+                    {
+                        await importer.StartRowAsync(ct);
+                        for (var i = 0; i < row.Length; i++)
+                        {
+                            await TargetValueWriter.WriteAsync(importer, table.Columns[i], row[i], ct);
+                        }
+
+                        loaded++;
+                        onRowWritten();
+                    }
+
+                    bar.Advance(batch.Count);
+                }
+
+                await importer.CompleteAsync(ct);
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                try
+                {
+                    await producer;
+                }
+                catch (Exception) when (failed.IsCancellationRequested)
+                {
+                    // The writer's failure is the one to report.
+                }
+
+                throw;
+            }
+
+            await producer;
+        }
+
+        bar.Complete(loaded, watch.Elapsed);
+        return new TableLoad(table.Name, scan.SourceRows, loaded, scan.Skipped, watch.Elapsed);
+    }
+
+    static void Produce(SqliteConnection source, SourceTableScan scan, ChannelWriter<List<object?[]>> writer, int batchSize, CancellationToken ct)
+    {
+        try
+        {
+            var batch = new List<object?[]>(batchSize);
+            scan.Run(source, values =>
+            {
+                batch.Add(values);
+                if (batch.Count == batchSize)
+                {
+                    Send(writer, batch, ct);
+                    batch = new List<object?[]>(batchSize);
+                }
+            }, ct);
+            if (batch.Count > 0)
+            {
+                Send(writer, batch, ct);
+            }
+
+            writer.Complete();
+        }
+        catch (Exception ex)
+        {
+            writer.TryComplete(ex);
+            throw;
+        }
+    }
+
+    static void Send(ChannelWriter<List<object?[]>> writer, List<object?[]> batch, CancellationToken ct)
+    {
+        while (!writer.TryWrite(batch))
+        {
+            // This is the dedicated reader thread: blocking here is the back-pressure.
+            if (!writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+            {
+                throw new OperationCanceledException(ct);
+            }
+        }
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.CommandTimeout = 0;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    static async Task RollbackQuietlyAsync(NpgsqlTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            // The connection may be broken; PostgreSQL rolls back a transaction whose connection is gone.
+        }
+    }
+
+    static ImportResult Result(ImportOutcome outcome, IReadOnlyList<string> messages, IReadOnlyList<string> notes, Stopwatch total) =>
+        new(outcome, messages, notes, [], [], 0, null, TimeSpan.Zero, total.Elapsed);
+}

@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using CvTailor.LocalPostgres;
+using CvTailor.Bench.Embeddings;
+using CvTailor.Data;
+using CvTailor.SqliteTransfer.Bench;
+using CvTailor.SqliteTransfer.Import;
+using CvTailor.SqliteTransfer.Schema;
+using Npgsql;
+
+namespace CvTailor.Bench.SqliteTransfer;
+
+/// <summary>
+/// <c>import-vs-pgloader [--size-mb 120] [--runs 3]</c>: generates an original-format (Django) SQLite database and its
+/// media directory, starts a throwaway PostgreSQL cluster, then per run times, each as a process from start to exit and
+/// each into a fresh database: pgloader, our <c>import-sqlite</c> as an operator runs it (media, verification), and
+/// our load alone (no media, no verification). Prints every run, the medians and the ratios to pgloader, with the
+/// machine, the date and the load average. pgloader: <c>apt-get install pgloader</c> (or eng/install-pgloader.sh).
+/// </summary>
+internal static class ImportVsPgloaderCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken ct)
+    {
+        var sizeMb = EmbeddingLatencyCommand.Option(args, "--size-mb", 120);
+        var runs = Math.Max(1, EmbeddingLatencyCommand.Option(args, "--runs", 3));
+        var importer = ImporterCommand();
+        var work = Path.Combine(Path.GetTempPath(), $"cvtailor-import-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            await output.WriteLineAsync(Machine());
+            await output.WriteLineAsync($"# load average at start: {LoadAverage()}");
+            var file = Path.Combine(work, "db.sqlite3");
+            var media = Path.Combine(work, "media");
+            var generator = new OriginalDatabaseGenerator(sizeMb);
+            await generator.GenerateAsync(file, ct);
+            var (mediaFiles, mediaBytes) = await generator.WriteMediaAsync(media, ct);
+            Dictionary<string, long> sourceCounts;
+            BuiltInRows builtIns;
+            await using (var source = await SourceDatabase.OpenAsync(file, ct))
+            {
+                sourceCounts = (await SourceSchema.ReadAsync(source, ct)).RowCounts
+                    .Where(kv => !TransferPlan.NotCarried.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
+                builtIns = await BuiltInRows.ReadAsync(source, sourceCounts.Keys, ct);
+            }
+
+            var sourceRows = sourceCounts.Values.Sum();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"# source: {new FileInfo(file).Length / 1e6:F1} MB SQLite, {sourceRows:N0} rows in {sourceCounts.Count} tables " +
+                $"({string.Join(", ", sourceCounts.OrderByDescending(kv => kv.Value).Take(4).Select(kv => $"{kv.Key} {kv.Value:N0}"))}, …); " +
+                $"media: {mediaFiles:N0} files, {mediaBytes / 1e6:F1} MB"));
+
+            var state = Path.Combine(Path.GetTempPath(), $"cvtailor-bench-pg-{Guid.NewGuid():N}");
+            // A durable cluster (fsync on), as an operator's server would be; both tools load into the same one.
+            await using var postgres = await LocalPostgresServer.StartAsync(new PostgresLauncherOptions { StateDirectory = state }, _ => { }, ct);
+            try
+            {
+                await postgres.CreateDatabaseAsync("migrated", ct);
+                await DatabaseMigrator.MigrateAsync(postgres.GetConnectionString("migrated") + ";Pooling=false",
+                    Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
+                await output.WriteLineAsync($"# PostgreSQL: {await ScalarAsync(postgres.GetConnectionString(), "SHOW server_version", ct)}; " +
+                    $"pgloader --with {string.Join(", ", PgloaderProcess.Settings)}; ours: {string.Join(' ', importer)}");
+                await output.WriteLineAsync("run  pgloader (s)  ours full (s)  ours load (s)  full/pgloader  load/pgloader  load avg");
+                var rows = new List<(double Pgloader, double Full, double Load)>();
+                for (var run = 1; run <= runs; run++)
+                {
+                    var pgDb = await FreshAsync(postgres, $"pgloader_{run}", template: null, ct);
+                    await ExecuteAsync(pgDb, "CREATE EXTENSION IF NOT EXISTS vector", ct);
+                    var pg = await PgloaderProcess.RunAsync(file, pgDb, ct);
+                    if (pg is null)
+                    {
+                        await output.WriteLineAsync("pgloader is not installed: apt-get install pgloader (Debian/Ubuntu package), or eng/install-pgloader.sh");
+                        return 2;
+                    }
+
+                    var pgCounts = await TransferBenchmark.CountRowsAsync(pgDb, ct);
+                    var fullDb = await FreshAsync(postgres, $"full_{run}", "migrated", ct);
+                    var storage = Path.Combine(work, $"storage-{run}");
+                    var full = await TimeAsync(importer, ["import-sqlite", file, "--target", fullDb, "--media", media, "--storage-root", storage], Path.Combine(work, $"full-{run}.log"), ct);
+                    var fullCounts = await TransferBenchmark.CountRowsAsync(fullDb, ct);
+                    var loadDb = await FreshAsync(postgres, $"load_{run}", "migrated", ct);
+                    var load = await TimeAsync(importer, ["import-sqlite", file, "--target", loadDb, "--skip-verification"], Path.Combine(work, $"load-{run}.log"), ct);
+                    rows.Add((pg.Elapsed.TotalSeconds, full.TotalSeconds, load.TotalSeconds));
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"{run,3}  {pg.Elapsed.TotalSeconds,12:F2}  {full.TotalSeconds,13:F2}  {load.TotalSeconds,13:F2}  {full / pg.Elapsed,13:F2}  {load / pg.Elapsed,13:F2}  {LoadAverage()}"));
+                    if (run == 1)
+                    {
+                        await output.WriteLineAsync($"     pgloader: exit {pg.ExitCode}, {Moved(pgCounts, sourceCounts, BuiltInRows.None)}");
+                        await output.WriteLineAsync($"     ours: {Moved(fullCounts, sourceCounts, builtIns)}; media {Directory.EnumerateFiles(storage, "*", SearchOption.AllDirectories).Count():N0} files copied");
+                    }
+
+                    foreach (var database in new[] { pgDb, fullDb, loadDb })
+                    {
+                        await ExecuteAsync(postgres.GetConnectionString(), $"DROP DATABASE \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", ct);
+                    }
+
+                    Directory.Delete(storage, recursive: true);
+                }
+
+                var pgMedian = Median(rows.Select(r => r.Pgloader));
+                var fullMedian = Median(rows.Select(r => r.Full));
+                var loadMedian = Median(rows.Select(r => r.Load));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"median {pgMedian,9:F2}  {fullMedian,13:F2}  {loadMedian,13:F2}  {fullMedian / pgMedian,13:F2}  {loadMedian / pgMedian,13:F2}"));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"goals: full ≤ 0.50 × pgloader: {(fullMedian / pgMedian <= 0.5 ? "met" : "MISSED")}; load ≤ 0.30 × pgloader: {(loadMedian / pgMedian <= 0.3 ? "met" : "MISSED")}"));
+                await output.WriteLineAsync($"# load average at end: {LoadAverage()}; logs in {work}");
+                return 0;
+            }
+            finally
+            {
+                await postgres.StopAsync(TimeSpan.FromSeconds(15));
+                TryDelete(state);
+            }
+        }
+        finally
+        {
+            foreach (var dir in Directory.EnumerateDirectories(work))
+            {
+                TryDelete(dir); // media and storage roots; the SQLite file and the logs stay for inspection
+            }
+        }
+    }
+
+    /// <summary>The import tool built beside this bench (a project reference), started as an operator starts it.</summary>
+    static string[] ImporterCommand()
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "cvtailor-sqlite-transfer.exe" : "cvtailor-sqlite-transfer");
+        return File.Exists(host) ? [host] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "cvtailor-sqlite-transfer.dll")];
+    }
+
+    static async Task<TimeSpan> TimeAsync(string[] command, string[] args, string log, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in command.Skip(1).Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"); // no telemetry export in a timed run
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        watch.Stop();
+        await File.WriteAllTextAsync(log, await stdout + await stderr, ct);
+        return process.ExitCode == 0 ? watch.Elapsed
+            : throw new InvalidOperationException($"import-sqlite exited with {process.ExitCode}; see {log}");
+    }
+
+    static string Moved(Dictionary<string, long> counts, Dictionary<string, long> source, BuiltInRows builtIns)
+    {
+        // The built-in templates the file lacks stay in our target; they were not loaded.
+        var loaded = source.Sum(kv => Math.Min(kv.Value, Math.Max(0, counts.GetValueOrDefault(kv.Key) - builtIns.Kept(kv.Key).Count)));
+        var short_ = source.Where(kv => counts.GetValueOrDefault(kv.Key) - builtIns.Kept(kv.Key).Count < kv.Value)
+            .Select(kv => $"{kv.Key} {counts.GetValueOrDefault(kv.Key) - builtIns.Kept(kv.Key).Count}/{kv.Value}").ToList();
+        return string.Create(CultureInfo.InvariantCulture, $"{loaded:N0} of {source.Values.Sum():N0} rows") + (short_.Count > 0 ? "; short: " + string.Join(", ", short_) : "");
+    }
+
+    static async Task<string> FreshAsync(LocalPostgresServer postgres, string name, string? template, CancellationToken ct)
+    {
+        await ExecuteAsync(postgres.GetConnectionString(), $"CREATE DATABASE \"{name}\"" + (template is null ? "" : $" TEMPLATE \"{template}\""), ct);
+        return postgres.GetConnectionString(name) + ";Pooling=false";
+    }
+
+    static async Task ExecuteAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    static async Task<string?> ScalarAsync(string connectionString, string sql, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString + ";Pooling=false");
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (await command.ExecuteScalarAsync(ct))?.ToString();
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        var memory = File.Exists("/proc/meminfo")
+            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+            : null;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), " +
+            $"{memory ?? "? memory"}; {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
+    }
+
+    static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Under the temp root; best effort.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // The cluster's files belong to the postgres user when run as root; best effort.
+        }
+    }
+}
