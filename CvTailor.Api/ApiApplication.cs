@@ -2,7 +2,7 @@ using CvTailor.Api.Artifacts;
 using CvTailor.Api.Auth;
 using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Generation.Endpoints;
-using CvTailor.Api.Http;
+using CvTailor.Api.HttpPipeline;
 using CvTailor.Api.Llm;
 using CvTailor.Api.Llm.Endpoints;
 using CvTailor.Api.Search;

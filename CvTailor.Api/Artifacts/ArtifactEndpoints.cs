@@ -1,5 +1,6 @@
 using CvTailor.Api.Artifacts.Processing;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.HttpPipeline;
 using CvTailor.Api.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 
 namespace CvTailor.Api.Artifacts;
 

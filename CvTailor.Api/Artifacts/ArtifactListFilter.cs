@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
 using Microsoft.EntityFrameworkCore;

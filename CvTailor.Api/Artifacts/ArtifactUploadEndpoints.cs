@@ -1,6 +1,7 @@
 using System.Globalization;
 using CvTailor.Api.Artifacts.Processing;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;

@@ -1,5 +1,6 @@
 using CvTailor.Api.Artifacts.Processing;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Queue;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 
 namespace CvTailor.Api.Artifacts;
 

@@ -1,5 +1,5 @@
 using CvTailor.Api.Artifacts.Processing;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
 using CvTailor.Data;
 using CvTailor.Data.Queue;
 using Microsoft.EntityFrameworkCore;

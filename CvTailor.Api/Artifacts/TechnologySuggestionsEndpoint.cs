@@ -1,4 +1,4 @@
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 

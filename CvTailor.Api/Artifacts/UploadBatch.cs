@@ -1,4 +1,4 @@
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Storage;
 using CvTailor.Data.Artifacts;
 

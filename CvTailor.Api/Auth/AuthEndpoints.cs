@@ -2,7 +2,6 @@ using CvTailor.Api.Auth.Google;
 using CvTailor.Api.Auth.Passwords;
 using CvTailor.Api.Auth.Profile;
 using CvTailor.Api.Auth.Tokens;
-using CvTailor.Api.Http;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 

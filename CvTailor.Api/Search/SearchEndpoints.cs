@@ -1,5 +1,6 @@
 using CvTailor.Api.Artifacts;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.QueryEmbeddings;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.FeatureManagement;

@@ -1,4 +1,3 @@
-using CvTailor.Api.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CvTailor.Api.Storage;

@@ -1,4 +1,3 @@
-using CvTailor.Api.Http;
 
 namespace CvTailor.Api.Storage;
 

@@ -3,7 +3,7 @@ using CvTailor.Data.Files;
 namespace CvTailor.Api.Storage;
 
 /// <summary>
-/// Upload limits, in the <c>Storage</c> section beside <c>Storage:Root</c> (which <see cref="Http.StorageOptions"/>
+/// Upload limits, in the <c>Storage</c> section beside <c>Storage:Root</c> (which <see cref="StorageOptions"/>
 /// holds; <see cref="Http.FileStorage"/> writes the files).
 /// </summary>
 public sealed class UploadOptions

@@ -1,4 +1,4 @@
-using CvTailor.Api.Generation.Endpoints.Jobs;
+using CvTailor.Api.BackgroundWork;
 using CvTailor.SqliteTransfer.Cli;
 using CvTailor.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

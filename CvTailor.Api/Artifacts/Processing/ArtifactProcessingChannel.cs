@@ -1,5 +1,4 @@
-using CvTailor.Api.Generation.Endpoints.Jobs;
-using CvTailor.Api.Http;
+using CvTailor.Api.BackgroundWork;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

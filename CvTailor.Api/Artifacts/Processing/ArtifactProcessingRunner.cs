@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CvTailor.Api.Generation.Endpoints.Jobs;
-using CvTailor.Api.Http;
+using CvTailor.Api.BackgroundWork;
+using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
 using Microsoft.EntityFrameworkCore;

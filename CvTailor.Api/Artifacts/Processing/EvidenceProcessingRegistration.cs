@@ -1,4 +1,4 @@
-using CvTailor.Api.Generation.Endpoints.Jobs;
+using CvTailor.Api.BackgroundWork;
 
 namespace CvTailor.Api.Artifacts.Processing;
 

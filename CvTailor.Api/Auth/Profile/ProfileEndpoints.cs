@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.HttpPipeline;
+using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,4 +1,4 @@
-using CvTailor.Api.Http;
+using CvTailor.Api.Storage;
 using Microsoft.Extensions.Options;
 
 namespace CvTailor.Api.Auth.Profile;

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using CvTailor.Api.Http;
+using CvTailor.Api.HttpPipeline;
 
 namespace CvTailor.Api.Auth.Tokens;
 

@@ -7,7 +7,7 @@ public static class TokenClaims
     public const string Expires = "exp";
     public const string IssuedAt = "iat";
     public const string Id = "jti";
-    public const string UserId = Http.CurrentUser.UserIdClaim;
+    public const string UserId = CurrentUser.UserIdClaim;
 
     /// <summary>
     /// Refresh tokens only: the jti of the first refresh token of a login. Rotation carries it over, so a replayed

@@ -1,4 +1,4 @@
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 
 namespace CvTailor.Api.Auth.Tokens;
 

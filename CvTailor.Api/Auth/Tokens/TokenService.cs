@@ -1,5 +1,4 @@
 using System.Globalization;
-using CvTailor.Api.Http;
 using CvTailor.Data;
 using CvTailor.Data.Accounts;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,6 @@
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Export;
 using Microsoft.EntityFrameworkCore;

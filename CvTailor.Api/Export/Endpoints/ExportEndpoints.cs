@@ -1,4 +1,4 @@
-using CvTailor.Api.Export.Endpoints.Jobs;
+using CvTailor.Api.Export.Jobs;
 using CvTailor.Api.Export.Renderers;
 
 namespace CvTailor.Api.Export.Endpoints;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CvTailor.Api.Http;
+using CvTailor.Api.Storage;
 
 namespace CvTailor.Api.Export.Endpoints;
 

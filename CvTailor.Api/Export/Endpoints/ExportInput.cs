@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CvTailor.Api.Generation.Endpoints;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 
 namespace CvTailor.Api.Export.Endpoints;
 

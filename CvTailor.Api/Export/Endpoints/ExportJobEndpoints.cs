@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using CvTailor.Api.Export.Endpoints.Jobs;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.Export.Jobs;
 using CvTailor.Api.Generation.Endpoints;
-using CvTailor.Api.Http;
+using CvTailor.Api.HttpPipeline;
+using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Export;
 using Microsoft.EntityFrameworkCore;

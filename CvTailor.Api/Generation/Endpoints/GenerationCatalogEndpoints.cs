@@ -1,5 +1,6 @@
 using CvTailor.Api.Artifacts;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using CvTailor.Api.Generation.Endpoints.Caching;
-using CvTailor.Api.Generation.Endpoints.Jobs;
-using CvTailor.Api.Generation.Endpoints.Semantic;
+using CvTailor.Api.BackgroundWork;
+using CvTailor.Api.Generation.Caching;
+using CvTailor.Api.Generation.Jobs;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Llm.Chat;
 using CvTailor.Api.QueryEmbeddings;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Generation.Content;
-using CvTailor.Api.Http;
 
 namespace CvTailor.Api.Generation.Endpoints;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Export.Endpoints;
-using CvTailor.Api.Http;
+using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Generation;
 using Microsoft.EntityFrameworkCore;

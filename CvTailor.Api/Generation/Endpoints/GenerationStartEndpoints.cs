@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using CvTailor.Api.Generation.Endpoints.Caching;
-using CvTailor.Api.Generation.Endpoints.Jobs;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.BackgroundWork;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.Generation.Caching;
+using CvTailor.Api.HttpPipeline;
 using CvTailor.Data;
 using CvTailor.Data.Generation;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using CvTailor.Api.Generation.Endpoints.Caching;
-using CvTailor.Api.Generation.Endpoints.Semantic;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.Generation.Caching;
 using CvTailor.Api.Generation.Matching;
-using CvTailor.Api.Http;
+using CvTailor.Api.Generation.Semantic;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
+using CvTailor.Api.Generation.Caching;
 using CvTailor.Api.Generation.Content;
-using CvTailor.Api.Generation.Endpoints.Caching;
-using CvTailor.Api.Generation.Endpoints.Semantic;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Model;
 using CvTailor.Api.Generation.Parsing;
-using CvTailor.Api.Http;
+using CvTailor.Api.Generation.Semantic;
+using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
 
 namespace CvTailor.Api.Generation.Endpoints;

@@ -1,4 +1,3 @@
-using CvTailor.Api.Http;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Llm.Chat;
 using CvTailor.Data;
 using CvTailor.Data.Llm;

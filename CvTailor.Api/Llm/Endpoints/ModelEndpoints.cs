@@ -1,7 +1,9 @@
 using System.Globalization;
-using CvTailor.Api.Generation.Endpoints.Semantic;
-using CvTailor.Api.Http;
+using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
+using CvTailor.Api.Generation.Rewriting;
 using CvTailor.Api.Llm.Chat;
+using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

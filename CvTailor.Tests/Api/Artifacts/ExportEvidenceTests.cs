@@ -38,10 +38,10 @@ public sealed class ExportEvidenceTests(EvidenceFixture fixture) : IClassFixture
     {
         var content = StoredContentFor(["https://a.example/x", "", "https://a.example/x"], "https://b.example/y");
         var cv = CvTailor.Api.Export.Endpoints.StoredContent.ReadCv(content);
-        Assert.Equal(["https://a.example/x", "https://b.example/y"], CvTailor.Api.Export.Endpoints.Jobs.ExportEvidenceValidation.Urls(cv));
-        Assert.True(CvTailor.Api.Export.Endpoints.Jobs.ExportEvidenceValidation.Requested("""{"options": {"include_evidence": true}}"""));
-        Assert.False(CvTailor.Api.Export.Endpoints.Jobs.ExportEvidenceValidation.Requested("""{"options": {"include_evidence": false}}"""));
-        Assert.False(CvTailor.Api.Export.Endpoints.Jobs.ExportEvidenceValidation.Requested("""{"options": {}}"""));
+        Assert.Equal(["https://a.example/x", "https://b.example/y"], CvTailor.Api.Export.Jobs.ExportEvidenceValidation.Urls(cv));
+        Assert.True(CvTailor.Api.Export.Jobs.ExportEvidenceValidation.Requested("""{"options": {"include_evidence": true}}"""));
+        Assert.False(CvTailor.Api.Export.Jobs.ExportEvidenceValidation.Requested("""{"options": {"include_evidence": false}}"""));
+        Assert.False(CvTailor.Api.Export.Jobs.ExportEvidenceValidation.Requested("""{"options": {}}"""));
     }
 
     static async Task<Guid> CompletedCvAsync(ApiServer server, long userId, string[] references, string projectUrl)

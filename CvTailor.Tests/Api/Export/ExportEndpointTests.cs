@@ -325,7 +325,7 @@ public sealed class ExportEndpointTests(ExportApiFixture fixture) : IClassFixtur
         var path = Path.Combine(Server.StorageRoot, done["file_path"]!.GetValue<string>());
         Assert.True(File.Exists(path));
         var sweeper = Server.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>()
-            .OfType<CvTailor.Api.Generation.Endpoints.Jobs.RetentionSweeper>().Single();
+            .OfType<CvTailor.Api.BackgroundWork.RetentionSweeper>().Single();
         await sweeper.SweepAsync(startup: false, CancellationToken.None);
         Assert.False(File.Exists(path));
         using (var gone = await user.Client.GetAsync($"{GenerationApi.Export}{exportId}/status/"))

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using CvTailor.Api.Http;
+using CvTailor.Api.DrfContract;
 using CvTailor.Data.Accounts;
 using CvTailor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

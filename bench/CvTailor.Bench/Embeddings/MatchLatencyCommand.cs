@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CvTailor.Api.Generation.Endpoints;
-using CvTailor.Api.Generation.Endpoints.Semantic;
+using CvTailor.Api.Generation.Semantic;
 using CvTailor.Api.Search;
 using CvTailor.Bench.Ranking;
 using CvTailor.Data;

@@ -1,0 +1,12 @@
+using CvTailor.Api.BackgroundWork;
+using CvTailor.Api.Generation.Endpoints;
+using Microsoft.Extensions.Options;
+
+namespace CvTailor.Api.Export.Jobs;
+
+/// <summary>Export jobs waiting to be rendered.</summary>
+public sealed class ExportChannel : WorkChannel;
+
+/// <summary>The export worker (same bounded parallelism as generation).</summary>
+public sealed class ExportWorker(ExportChannel queue, IServiceScopeFactory scopes, IOptions<GenerationOptions> options, ILogger<ExportWorker> logger)
+    : WorkChannelService<ExportRunner>(queue, scopes, options, logger);

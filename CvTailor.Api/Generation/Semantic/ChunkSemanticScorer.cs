@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Numerics.Tensors;
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.QueryEmbeddings;
+using CvTailor.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CvTailor.Api.Generation.Semantic;
+
+/// <summary>
+/// Best-chunk semantic similarity from the vectors the Embeddings worker stored in <c>artifact_chunks</c>: the
+/// posting's lines are embedded once, the caller's chunk vectors of the model that made the query vectors are read
+/// once (an exact search over one user's rows), and every line is scored against every chunk in the Api: for each
+/// candidate artifact and line, the closest chunk. Vectors of a smaller model are stored zero-padded to 1536, so
+/// they are read cut to the model's width and cosine stays exact.
+/// One instance serves one ranking; <see cref="Status"/> tells what happened. It never throws for an unavailable
+/// service: ranking then proceeds without semantics.
+/// </summary>
+public sealed partial class ChunkSemanticScorer(
+    QueryEmbedder embedder, CvTailorDbContext db, long userId, string model, int artifactsWithVectors, ILogger logger) : ISemanticScorer
+{
+    const int StoredDimensions = 1536;
+
+    public string ModelId => model;
+
+    public SemanticStatus Status { get; private set; } = new(SemanticStatus.Used, model, artifactsWithVectors);
+
+    /// <summary>
+    /// The status before any ranking: whether the caller has chunk vectors at all (one cheap query, so users without
+    /// vectors never wait for the embeddings service), then of the endpoint's model. Returns a scorer only when it
+    /// can be used.
+    /// </summary>
+    public static async Task<(ChunkSemanticScorer? Scorer, SemanticStatus Status)> CreateAsync(
+        QueryEmbedder embedder, CvTailorDbContext db, long userId, IReadOnlyCollection<int> candidateIds, ILogger logger, CancellationToken ct)
+    {
+        if (!embedder.IsEnabled)
+        {
+            return (null, new SemanticStatus(SemanticStatus.Disabled, embedder.Model, 0));
+        }
+        if (!embedder.IsConfigured)
+        {
+            return (null, new SemanticStatus(SemanticStatus.NotConfigured, embedder.Model, 0, "No embeddings service is configured."));
+        }
+        var ids = candidateIds.ToArray();
+        var candidates = db.EnhancedArtifacts.AsNoTracking()
+            .Where(e => e.UserId == userId && e.OriginalArtifactId != null && ids.Contains(e.OriginalArtifactId.Value));
+        var withAnyVectors = await candidates.Where(e => e.Chunks.Any()).Select(e => e.OriginalArtifactId).Distinct().CountAsync(ct);
+        if (withAnyVectors == 0)
+        {
+            return (null, new SemanticStatus(SemanticStatus.NoVectors, embedder.Model, 0, "None of the candidate artifacts has chunk vectors yet."));
+        }
+        string model;
+        try
+        {
+            model = await embedder.ResolveModelAsync(ct);
+        }
+        catch (QueryEmbeddingException ex)
+        {
+            LogUnavailable(logger, ex, embedder.Model);
+            return (null, new SemanticStatus(SemanticStatus.Unavailable, embedder.Model, withAnyVectors,
+                "The embeddings service could not be reached; ranked without semantic similarity."));
+        }
+        var withVectors = await candidates.Where(e => e.Chunks.Any(c => c.ModelUsed == model))
+            .Select(e => e.OriginalArtifactId).Distinct().CountAsync(ct);
+        if (withVectors == 0)
+        {
+            return (null, new SemanticStatus(SemanticStatus.NoVectors, model, 0, "None of the candidate artifacts has chunk vectors of this model yet."));
+        }
+        var scorer = new ChunkSemanticScorer(embedder, db, userId, model, withVectors, logger);
+        return (scorer, scorer.Status);
+    }
+
+    public async Task<SemanticScores> ScoreAsync(IReadOnlyList<string> queries, IReadOnlyList<ArtifactProfile> artifacts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(artifacts);
+        if (queries.Count == 0 || artifacts.Count == 0)
+        {
+            return SemanticScores.Empty;
+        }
+
+        float[][] vectors;
+        string vectorModel;
+        try
+        {
+            (vectorModel, vectors) = await embedder.EmbedAsync(queries, cancellationToken);
+        }
+        catch (QueryEmbeddingException ex)
+        {
+            LogUnavailable(logger, ex, model);
+            Status = Status with { Status = SemanticStatus.Unavailable, Detail = "The embeddings service could not be reached; ranked without semantic similarity." };
+            return SemanticScores.Empty;
+        }
+        if (!string.Equals(vectorModel, model, StringComparison.Ordinal))
+        {
+            // The service switched models since the rows were counted: never compare vectors of two models.
+            Status = Status with { Status = SemanticStatus.Unavailable, Detail = $"The embeddings service answered with model '{vectorModel}', not '{model}'." };
+            return SemanticScores.Empty;
+        }
+        if (vectors.Any(v => v.Length > StoredDimensions))
+        {
+            Status = Status with { Status = SemanticStatus.Unavailable, Detail = $"The model's vectors are wider than {StoredDimensions}." };
+            return SemanticScores.Empty;
+        }
+
+        var index = new Dictionary<int, int>();
+        for (var a = 0; a < artifacts.Count; a++)
+        {
+            index[int.Parse(artifacts[a].Id, CultureInfo.InvariantCulture)] = a;
+        }
+        var similarity = new float[artifacts.Count][];
+        var best = new int[artifacts.Count][];
+        for (var a = 0; a < artifacts.Count; a++)
+        {
+            similarity[a] = new float[queries.Count];
+            best[a] = new int[queries.Count];
+        }
+
+        // One pass: each of the caller's chunk vectors of this model is read once (as float4[], cut to the model's
+        // width: the padding is zeros) and scored against every query line here, instead of one distance per
+        // (line, chunk) pair in SQL, which fetched each out-of-line vector again for every line.
+        var queryVectors = vectors.Select(Normalised).ToArray();
+        var dims = vectors[0].Length;
+        var bestChunk = new Guid[artifacts.Count][];
+        for (var a = 0; a < artifacts.Count; a++)
+        {
+            Array.Fill(similarity[a], float.NegativeInfinity);
+            bestChunk[a] = new Guid[queries.Count];
+        }
+
+        var bestChunks = new List<(int Artifact, int Query, Guid Chunk)>();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using (var command = new NpgsqlCommand(ChunkVectorsSql, connection))
+            {
+                command.Parameters.AddWithValue("user_id", userId);
+                command.Parameters.AddWithValue("model", model);
+                command.Parameters.AddWithValue("ids", index.Keys.ToArray());
+                command.Parameters.AddWithValue("dims", dims);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var a = index[reader.GetInt32(0)];
+                    var chunk = reader.GetGuid(1);
+                    var vector = reader.GetFieldValue<float[]>(2);
+                    var norm = TensorPrimitives.Norm(vector);
+                    if (norm == 0 || vector.Length != dims)
+                    {
+                        continue;
+                    }
+                    var row = similarity[a];
+                    for (var q = 0; q < queryVectors.Length; q++)
+                    {
+                        var sim = TensorPrimitives.Dot(queryVectors[q], vector) / norm;
+                        if (sim > row[q])
+                        {
+                            row[q] = sim;
+                            bestChunk[a][q] = chunk;
+                        }
+                    }
+                }
+            }
+
+            for (var a = 0; a < artifacts.Count; a++)
+            {
+                for (var q = 0; q < queries.Count; q++)
+                {
+                    if (float.IsNegativeInfinity(similarity[a][q]))
+                    {
+                        similarity[a][q] = 0;
+                    }
+                    else
+                    {
+                        bestChunks.Add((a, q, bestChunk[a][q]));
+                    }
+                }
+            }
+
+            var chunkIds = bestChunks.Select(b => b.Chunk).Distinct().ToArray();
+            var contents = new Dictionary<Guid, string>();
+            await using (var command = new NpgsqlCommand("SELECT id, content FROM artifact_chunks WHERE id = ANY(@ids)", connection))
+            {
+                command.Parameters.AddWithValue("ids", chunkIds);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    contents[reader.GetGuid(0)] = reader.GetString(1);
+                }
+            }
+
+            var sentenceOf = new Dictionary<(int, Guid), int>();
+            foreach (var (a, q, chunk) in bestChunks)
+            {
+                if (!sentenceOf.TryGetValue((a, chunk), out var sentence))
+                {
+                    sentence = SentenceWithin(artifacts[a], contents.GetValueOrDefault(chunk, ""));
+                    sentenceOf[(a, chunk)] = sentence;
+                }
+                best[a][q] = sentence;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return new SemanticScores(similarity, best);
+    }
+
+    /// <summary>
+    /// The caller's chunk vectors of the model, each once, cut to the model's width (the stored padding is zeros) and
+    /// sent as float4[] so the Api reads them in binary.
+    /// </summary>
+    public const string ChunkVectorsSql = """
+        SELECT e.original_artifact_id, c.id, subvector(c.embedding_vector, 1, @dims)::real[]
+        FROM enhanced_artifacts e
+        JOIN artifact_chunks c ON c.artifact_id = e.id
+        WHERE e.user_id = @user_id AND c.model_used = @model AND e.original_artifact_id = ANY(@ids)
+        """;
+
+    static float[] Normalised(float[] vector)
+    {
+        var norm = TensorPrimitives.Norm(vector);
+        var result = new float[vector.Length];
+        if (norm > 0)
+        {
+            TensorPrimitives.Divide(vector, norm, result);
+        }
+        return result;
+    }
+
+    /// <summary>The artifact sentence the chunk holds (description sentences first, the title last), so evidence quotes the artifact itself.</summary>
+    static int SentenceWithin(ArtifactProfile profile, string chunk)
+    {
+        if (chunk.Length == 0)
+        {
+            return 0;
+        }
+        var text = Normalise(chunk);
+        for (var s = 1; s < profile.Sentences.Count; s++)
+        {
+            if (text.Contains(Normalise(profile.Sentences[s]), StringComparison.Ordinal))
+            {
+                return s;
+            }
+        }
+        // No whole sentence inside (a chunk of an uploaded document): the sentence sharing most words with it.
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var bestSentence = 0;
+        var bestOverlap = 0;
+        for (var s = 0; s < profile.Sentences.Count; s++)
+        {
+            var overlap = Normalise(profile.Sentences[s]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(words.Contains);
+            if (overlap > bestOverlap)
+            {
+                bestOverlap = overlap;
+                bestSentence = s;
+            }
+        }
+        return bestSentence;
+    }
+
+    static string Normalise(string text) =>
+        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Embeddings service unavailable for model {Model}; ranking without semantic similarity")]
+    static partial void LogUnavailable(ILogger logger, Exception exception, string model);
+}

@@ -1,4 +1,0 @@
-namespace CvTailor.Api.Http;
-
-/// <summary>DRF's PageNumberPagination body: <c>{"count", "next", "previous", "results"}</c> (absolute URLs or null).</summary>
-public sealed record PagedResult<T>(int Count, string? Next, string? Previous, IReadOnlyList<T> Results);
