@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs pgloader (Debian package) for the migrator's comparison benchmark
-# (`dotnet run --project CvTailor.SqliteTransfer -c Release -- bench`). Idempotent; nothing else needs it.
+# Installs pgloader (Debian package) for the SQLite import's comparison benchmark
+# (`dotnet run --project CvTailor.SqliteTransfer -c Release -- bench-import`, or bench/CvTailor.Bench import-vs-pgloader). Idempotent; nothing else needs it.
 # Usage: eng/install-pgloader.sh [--check]   (--check: exit 1 when absent, install nothing)
 set -euo pipefail
 

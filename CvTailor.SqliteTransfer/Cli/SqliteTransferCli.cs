@@ -12,14 +12,17 @@ using Spectre.Console;
 
 namespace CvTailor.SqliteTransfer.Cli;
 
-/// <summary>The commands: <c>import-sqlite</c>, <c>export-sqlite</c>, <c>resume-jobs</c>, <c>release-expired</c>, <c>bench</c>.</summary>
+/// <summary>
+/// The commands: <c>import-sqlite</c>, <c>export-sqlite</c>, <c>resume-jobs</c>, <c>release-expired</c>, <c>bench-import</c>
+/// (alias <c>bench</c>, its name before the tool was renamed from "Migrator").
+/// </summary>
 public static class SqliteTransferCli
 {
     /// <summary>Exit code of a failure that rolled back (a crash, a cancelled run, an injected fault).</summary>
     public const int FailedExitCode = 5;
 
     /// <summary>service.name of the tool's telemetry unless OTEL_SERVICE_NAME says otherwise.</summary>
-    public const string DefaultServiceName = "migrator";
+    public const string DefaultServiceName = "sqlite-transfer";
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, IConfiguration? configuration = null, CancellationToken ct = default)
     {
@@ -192,10 +195,11 @@ public static class SqliteTransferCli
         var server = new Option<string?>("--server") { Description = "PostgreSQL server (connection string; default: ConnectionStrings:cvtailor's server). Scratch databases are created and dropped." };
         var work = new Option<DirectoryInfo?>("--work-dir") { Description = "Where the generated SQLite file goes (default: a temporary directory)." };
         var noPgloader = new Option<bool>("--no-pgloader") { Description = "Skip the pgloader comparison." };
-        var command = new Command("bench", "Generate an original-format database and time our load and load+verify against pgloader on the same file.")
+        var command = new Command("bench-import", "Generate an original-format database and time our load and load+verify against pgloader on the same file.")
         {
             size, server, work, noPgloader,
         };
+        command.Aliases.Add("bench");
         command.SetAction(async (parse, ct) =>
         {
             var connectionString = parse.GetValue(server) ?? configuration.GetConnectionString("cvtailor");

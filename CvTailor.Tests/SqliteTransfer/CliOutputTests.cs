@@ -41,6 +41,18 @@ public sealed class CliOutputTests : IDisposable
         Assert.False(Directory.Exists(storage), "no media file may be copied from a refused source");
     }
 
+    [Theory]
+    [InlineData("bench-import")]
+    [InlineData("bench")] // its name before the tool was renamed from "Migrator": scripts may still call it
+    public async Task The_import_benchmark_answers_to_its_name_and_to_its_earlier_name(string name)
+    {
+        var (exit, output) = await RunAsync(name, "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("time our load and load+verify against pgloader", output, StringComparison.Ordinal);
+        Assert.Contains("--size-mb", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_empty_file_is_refused_by_name_with_exit_code_2_and_nothing_is_copied()
     {

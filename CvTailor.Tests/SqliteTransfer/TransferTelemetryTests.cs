@@ -28,7 +28,7 @@ public sealed class TransferTelemetryTests : IDisposable
     public async Task Import_runs_export_run_table_and_error_spans_and_row_counts(string protocol)
     {
         var system = await AspireAppFixture.SharedAsync;
-        var service = $"migrator-{Guid.NewGuid():N}";
+        var service = $"sqlite-transfer-{Guid.NewGuid():N}";
         var settings = new Dictionary<string, string?>
         {
             ["OTEL_EXPORTER_OTLP_ENDPOINT"] = (protocol == "grpc" ? system.OtlpGrpc : system.OtlpHttp).ToString().TrimEnd('/'),
