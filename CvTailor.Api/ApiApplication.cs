@@ -35,13 +35,15 @@ public static class ApiApplication
         app.MapDefaultEndpoints();
         app.MapApiDocumentation();
         app.MapGet("/", () => TypedResults.Ok(new { service = "cvtailor-api" })).AllowAnonymous().ExcludeFromDescription();
-        app.MapAuth();
-        app.MapArtifacts();
-        app.MapGeneration();
-        app.MapExport();
-        app.MapLlm();
-        app.MapSearch();
-        app.MapEmbeddingReads();
+        // One group around the areas, so the answers given before a handler runs are documented on every endpoint.
+        var areas = app.MapGroup("").DescribeAuthResponses().DescribeThrottling();
+        areas.MapAuth();
+        areas.MapArtifacts();
+        areas.MapGeneration();
+        areas.MapExport();
+        areas.MapLlm();
+        areas.MapSearch();
+        areas.MapEmbeddingReads();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
 using CvTailor.Data.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
@@ -13,7 +14,8 @@ namespace CvTailor.Api.Artifacts;
 public static class ArtifactCrudEndpoints
 {
     /// <summary>R1: the caller's artifacts, filtered (see <see cref="ArtifactListFilter"/>), 20 per page.</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<PagedResult<ArtifactDto>>, NotFound<ApiDetail>, FieldErrorsResult>> ListAsync(
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var filter = ArtifactListFilter.Parse(request.Query, errors);
@@ -21,24 +23,27 @@ public static class ArtifactCrudEndpoints
         {
             return errors.ToBadRequest();
         }
-        return await filter.Apply(db, user.Id).AsNoTracking().Select(ArtifactDto.Projection).ToPageAsync(request, ct);
+        return (await filter.Apply(db, user.Id).AsNoTracking().Select(ArtifactDto.Projection).ToPageAsync(request, ct)).Result switch
+        {
+            Ok<PagedResult<ArtifactDto>> page => page,
+            var invalidPage => (NotFound<ApiDetail>)invalidPage,
+        };
     }
 
     /// <summary>
     /// R2: create an artifact with its evidence links; the embedding job commits with it, and so does a processing
     /// job that checks the links when there are any.
     /// </summary>
-    public static async Task<IResult> CreateAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing, TimeProvider time,
+    public static async Task<Results<Created<ArtifactCreatedDto>, BodyError, BadRequest<IReadOnlyDictionary<string, object>>>> CreateAsync(
+        RequestFields read, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing, TimeProvider time,
         CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new ArtifactFieldErrors();
-        var input = ArtifactInputReader.Read(read.Fields!.Values, ArtifactWriteMode.Create, errors);
+        var input = ArtifactInputReader.Read(read.Values, ArtifactWriteMode.Create, errors);
         ArtifactInputReader.CheckDateOrder(input.StartDate, input.EndDate, errors.Fields);
         if (errors.HasErrors)
         {
@@ -60,7 +65,7 @@ public static class ArtifactCrudEndpoints
     }
 
     /// <summary>R3.</summary>
-    public static async Task<IResult> GetAsync(int id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ArtifactDto>, NotFound<ApiDetail>>> GetAsync(int id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var artifact = await db.Artifacts.AsNoTracking()
             .Where(a => a.Id == id && a.UserId == user.Id)
@@ -70,17 +75,17 @@ public static class ArtifactCrudEndpoints
     }
 
     /// <summary>R4 PUT: title and description required, other fields optional (as DRF's full update).</summary>
-    public static Task<IResult> ReplaceAsync(
-        int id, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
-        UpdateAsync(id, ArtifactWriteMode.Replace, request, user, db, time, ct);
+    public static Task<Results<Ok<ArtifactUpdatedDto>, NotFound<ApiDetail>, BodyError, BadRequest<IReadOnlyDictionary<string, object>>>> ReplaceAsync(
+        int id, RequestFields read, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
+        UpdateAsync(id, ArtifactWriteMode.Replace, read, user, db, time, ct);
 
     /// <summary>R4 PATCH.</summary>
-    public static Task<IResult> PatchAsync(
-        int id, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
-        UpdateAsync(id, ArtifactWriteMode.Patch, request, user, db, time, ct);
+    public static Task<Results<Ok<ArtifactUpdatedDto>, NotFound<ApiDetail>, BodyError, BadRequest<IReadOnlyDictionary<string, object>>>> PatchAsync(
+        int id, RequestFields read, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
+        UpdateAsync(id, ArtifactWriteMode.Patch, read, user, db, time, ct);
 
-    static async Task<IResult> UpdateAsync(
-        int id, ArtifactWriteMode mode, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time,
+    static async Task<Results<Ok<ArtifactUpdatedDto>, NotFound<ApiDetail>, BodyError, BadRequest<IReadOnlyDictionary<string, object>>>> UpdateAsync(
+        int id, ArtifactWriteMode mode, RequestFields read, CurrentUser user, CvTailorDbContext db, TimeProvider time,
         CancellationToken ct)
     {
         // Ownership first, as DRF's get_object ran before validation: a foreign id is a 404 whatever the body says.
@@ -89,13 +94,12 @@ public static class ArtifactCrudEndpoints
         {
             return ArtifactResults.NotFoundDetail();
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new ArtifactFieldErrors();
-        var input = ArtifactInputReader.Read(read.Fields!.Values, mode, errors);
+        var input = ArtifactInputReader.Read(read.Values, mode, errors);
         if (!errors.HasErrors)
         {
             // The order is checked on the values the artifact will have, not only on dates sent together.
@@ -117,7 +121,7 @@ public static class ArtifactCrudEndpoints
     }
 
     /// <summary>R5: the links and processing jobs go with it (foreign keys cascade), and so do its uploaded files.</summary>
-    public static async Task<IResult> DeleteAsync(
+    public static async Task<Results<NoContent, NotFound<ApiDetail>>> DeleteAsync(
         int id, CurrentUser user, CvTailorDbContext db, FileStorage files, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == id && a.UserId == user.Id, ct);

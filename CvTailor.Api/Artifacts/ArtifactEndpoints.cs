@@ -25,37 +25,30 @@ public static class ArtifactEndpoints
         var uploadLimit = app.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxUploadRequestBytes;
         var group = app.MapGroup(Prefix).RequireAuthorization().WithTags("Artifacts");
 
-        group.MapGet("/", ArtifactCrudEndpoints.ListAsync).WithName("ListArtifacts")
-            .Produces<PagedResult<ArtifactDto>>().Produces<ApiDetail>(StatusCodes.Status404NotFound);
-        group.MapPost("/", ArtifactCrudEndpoints.CreateAsync).WithName("CreateArtifact")
-            .Produces<ArtifactCreatedDto>(StatusCodes.Status201Created).Produces(StatusCodes.Status400BadRequest);
-        group.MapGet("/{id:int}/", ArtifactCrudEndpoints.GetAsync).WithName("GetArtifact")
-            .Produces<ArtifactDto>().Produces<ApiDetail>(StatusCodes.Status404NotFound);
-        group.MapPut("/{id:int}/", ArtifactCrudEndpoints.ReplaceAsync).WithName("ReplaceArtifact").Produces<ArtifactUpdatedDto>();
-        group.MapPatch("/{id:int}/", ArtifactCrudEndpoints.PatchAsync).WithName("PatchArtifact").Produces<ArtifactUpdatedDto>();
-        group.MapDelete("/{id:int}/", ArtifactCrudEndpoints.DeleteAsync).WithName("DeleteArtifact").Produces(StatusCodes.Status204NoContent);
+        group.MapGet("/", ArtifactCrudEndpoints.ListAsync).WithName("ListArtifacts");
+        group.MapPost("/", ArtifactCrudEndpoints.CreateAsync).WithName("CreateArtifact");
+        group.MapGet("/{id:int}/", ArtifactCrudEndpoints.GetAsync).WithName("GetArtifact");
+        group.MapPut("/{id:int}/", ArtifactCrudEndpoints.ReplaceAsync).WithName("ReplaceArtifact");
+        group.MapPatch("/{id:int}/", ArtifactCrudEndpoints.PatchAsync).WithName("PatchArtifact");
+        group.MapDelete("/{id:int}/", ArtifactCrudEndpoints.DeleteAsync).WithName("DeleteArtifact");
 
         group.MapPost("/{artifactId:int}/upload/", ArtifactUploadEndpoints.UploadToArtifactAsync)
-            .WithRequestBodyLimit(uploadLimit).WithName("UploadArtifactFiles").Produces<ArtifactUploadEndpoints.UploadResponse>();
+            .WithRequestBodyLimit(uploadLimit).WithName("UploadArtifactFiles");
         group.MapPost("/upload/", ArtifactUploadEndpoints.BulkUploadAsync)
-            .WithRequestBodyLimit(uploadLimit).WithName("BulkUploadArtifact")
-            .Produces<ArtifactUploadEndpoints.BulkUploadResponse>(StatusCodes.Status202Accepted);
-        group.MapGet("/{artifactId:int}/status/", ProcessingStatusEndpoint.GetAsync).WithName("ArtifactProcessingStatus")
-            .Produces<ProcessingStatusEndpoint.ProcessingStatusDto>();
+            .WithRequestBodyLimit(uploadLimit).WithName("BulkUploadArtifact");
+        group.MapGet("/{artifactId:int}/status/", ProcessingStatusEndpoint.GetAsync).WithName("ArtifactProcessingStatus");
         group.MapPost("/upload-file/", ArtifactUploadEndpoints.UploadFileAsync)
-            .WithRequestBodyLimit(uploadLimit).WithName("UploadFile")
-            .Produces<ArtifactUploadEndpoints.SingleUploadResponse>(StatusCodes.Status201Created);
-        group.MapGet("/suggestions/", TechnologySuggestionsEndpoint.GetAsync).WithName("TechnologySuggestions")
-            .Produces<TechnologySuggestionsEndpoint.SuggestionsDto>();
+            .WithRequestBodyLimit(uploadLimit).WithName("UploadFile");
+        group.MapGet("/suggestions/", TechnologySuggestionsEndpoint.GetAsync).WithName("TechnologySuggestions");
 
-        group.MapPost("/{artifactId:int}/evidence-links/", EvidenceLinkEndpoints.CreateAsync).WithName("CreateEvidenceLink")
-            .Produces<EvidenceLinkCreatedDto>(StatusCodes.Status201Created);
-        group.MapPut("/evidence-links/{linkId:long}/", EvidenceLinkEndpoints.ReplaceAsync).WithName("ReplaceEvidenceLink")
-            .Produces<EvidenceLinkUpdatedDto>();
+        group.MapPost("/{artifactId:int}/evidence-links/", EvidenceLinkEndpoints.CreateAsync).WithName("CreateEvidenceLink");
+        group.MapPut("/evidence-links/{linkId:long}/", EvidenceLinkEndpoints.ReplaceAsync).WithName("ReplaceEvidenceLink");
         group.MapDelete("/evidence-links/{linkId:long}/", EvidenceLinkEndpoints.DeleteAsync).WithName("DeleteEvidenceLink");
-        group.MapGet("/files/{fileId:guid}/", ArtifactUploadEndpoints.DownloadFileAsync).WithName("DownloadUploadedFile");
+        // A file result states no status of its own: the 200 and its media type are declared here.
+        group.MapGet("/files/{fileId:guid}/", ArtifactUploadEndpoints.DownloadFileAsync).WithName("DownloadUploadedFile")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/octet-stream");
         group.MapDelete("/files/{fileId:guid}/", ArtifactUploadEndpoints.DeleteFileAsync).WithName("DeleteUploadedFile");
-        group.MapPatch("/bulk/", BulkEditEndpoint.PatchAsync).WithName("BulkEditArtifacts").Produces<BulkEditEndpoint.BulkEditResponse>();
+        group.MapPatch("/bulk/", BulkEditEndpoint.PatchAsync).WithName("BulkEditArtifacts");
         return group;
     }
 }

@@ -1,4 +1,5 @@
 using CvTailor.Api.DrfContract;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CvTailor.Api.Artifacts;
 
@@ -34,5 +35,5 @@ public sealed class ArtifactFieldErrors
         return body;
     }
 
-    public IResult ToBadRequest() => TypedResults.BadRequest(ToDictionary());
+    public BadRequest<IReadOnlyDictionary<string, object>> ToBadRequest() => TypedResults.BadRequest(ToDictionary());
 }

@@ -1,4 +1,6 @@
 using CvTailor.Api.DrfContract;
+using CvTailor.Api.Endpoints;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CvTailor.Api.Artifacts;
 
@@ -6,13 +8,13 @@ namespace CvTailor.Api.Artifacts;
 public static class ArtifactResults
 {
     /// <summary>Generic views (R3–R5): <c>404 {"detail": "No Artifact matches the given query."}</c>.</summary>
-    public static IResult NotFoundDetail() => TypedResults.NotFound(new ApiDetail(ArtifactMessages.ArtifactNotFoundDetail));
+    public static NotFound<ApiDetail> NotFoundDetail() => TypedResults.NotFound(new ApiDetail(ArtifactMessages.ArtifactNotFoundDetail));
 
     /// <summary>Function views: <c>404 {"error": "..."}</c>.</summary>
-    public static IResult NotFoundError(string message) => TypedResults.NotFound(new ApiErrorMessage(message));
+    public static NotFound<ApiErrorMessage> NotFoundError(string message) => TypedResults.NotFound(new ApiErrorMessage(message));
 
-    public static IResult BadRequestError(string message) => TypedResults.BadRequest(new ApiErrorMessage(message));
+    public static BadRequest<ApiErrorMessage> BadRequestError(string message) => TypedResults.BadRequest(new ApiErrorMessage(message));
 
-    public static IResult UnsupportedMediaType(HttpRequest request) => TypedResults.Json(
-        new ApiDetail(ApiMessages.UnsupportedMediaType(request.ContentType)), statusCode: StatusCodes.Status415UnsupportedMediaType);
+    public static UnsupportedMediaTypeJson<ApiDetail> UnsupportedMediaType(HttpRequest request) =>
+        new(new ApiDetail(ApiMessages.UnsupportedMediaType(request.ContentType)));
 }

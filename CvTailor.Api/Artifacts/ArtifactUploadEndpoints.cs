@@ -2,10 +2,12 @@ using System.Globalization;
 using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
+using CvTailor.Api.Endpoints;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
 using CvTailor.Data.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
@@ -27,8 +29,8 @@ public static partial class ArtifactUploadEndpoints
     public sealed record SingleUploadResponse(Guid FileId, string Filename, int Size, string MimeType, string Url);
 
     /// <summary>R6: upload files to an artifact; each becomes an evidence link of it (with the file's metadata).</summary>
-    public static async Task<IResult> UploadToArtifactAsync(
-        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
+    public static async Task<Results<Ok<UploadResponse>, NotFound<ApiErrorMessage>, UnsupportedMediaTypeJson<ApiDetail>, BodyError, BadRequest<ApiErrorMessage>, FieldErrorsResult>> UploadToArtifactAsync(
+        int artifactId, RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
         ArtifactProcessingChannel processing, TimeProvider time, ILogger<UploadInspector> logger, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId && a.UserId == user.Id, ct);
@@ -40,12 +42,11 @@ public static partial class ArtifactUploadEndpoints
         {
             return ArtifactResults.UnsupportedMediaType(request);
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var files = read.Fields!.Files!.GetFiles(FilesField);
+        var files = read.Files!.GetFiles(FilesField);
         if (files.Count == 0)
         {
             return ArtifactResults.BadRequestError(ArtifactMessages.NoFilesProvided);
@@ -92,23 +93,22 @@ public static partial class ArtifactUploadEndpoints
     }
 
     /// <summary>R7: create an artifact from metadata plus 0–10 files, with a processing job; answered 202.</summary>
-    public static async Task<IResult> BulkUploadAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
+    public static async Task<Results<Accepted<BulkUploadResponse>, UnsupportedMediaTypeJson<ApiDetail>, BodyError, FieldErrorsResult>> BulkUploadAsync(
+        RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
         ArtifactProcessingChannel processing, TimeProvider time, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
             return ArtifactResults.UnsupportedMediaType(request);
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
 
-        var (accepted, fileErrors) = await UploadBatch.CheckAsync(read.Fields!.Files!.GetFiles(FilesField), FilesField, inspector, ct);
+        var (accepted, fileErrors) = await UploadBatch.CheckAsync(read.Files!.GetFiles(FilesField), FilesField, inspector, ct);
         var metadataErrors = new FieldErrors();
-        var metadata = BulkUploadMetadata.Extract(read.Fields.Values, metadataErrors);
+        var metadata = BulkUploadMetadata.Extract(read.Values, metadataErrors);
         ArtifactInput? input = null;
         if (metadata is not null)
         {
@@ -130,7 +130,7 @@ public static partial class ArtifactUploadEndpoints
             {
                 body[key] = value;
             }
-            return TypedResults.BadRequest(body);
+            return TypedResults.BadRequest<IReadOnlyDictionary<string, string[]>>(body);
         }
 
         var stored = await UploadBatch.StoreAsync(accepted, store, ct);
@@ -153,13 +153,13 @@ public static partial class ArtifactUploadEndpoints
             }, ct);
             processing.Enqueue(job.Id);
 
-            return TypedResults.Json(new BulkUploadResponse(
+            return TypedResults.Accepted((string?)null, new BulkUploadResponse(
                 artifact.Id,
                 "processing",
                 job.Id.ToString(),
                 PythonIsoFormat(now),
                 stored.Count,
-                input!.EvidenceLinks.Count), statusCode: StatusCodes.Status202Accepted);
+                input!.EvidenceLinks.Count));
         }
         catch
         {
@@ -169,20 +169,19 @@ public static partial class ArtifactUploadEndpoints
     }
 
     /// <summary>R9: store one file, not attached to any artifact.</summary>
-    public static async Task<IResult> UploadFileAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
+    public static async Task<Results<Created<SingleUploadResponse>, UnsupportedMediaTypeJson<ApiDetail>, BodyError, FieldErrorsResult>> UploadFileAsync(
+        RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, UploadInspector inspector, FileStorage store,
         TimeProvider time, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
             return ArtifactResults.UnsupportedMediaType(request);
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var files = read.Fields!.Files!.GetFiles(FileField);
+        var files = read.Files!.GetFiles(FileField);
         if (files.Count == 0)
         {
             return FieldErrors.For(FileField, ArtifactMessages.NoFileSubmitted);
@@ -218,7 +217,7 @@ public static partial class ArtifactUploadEndpoints
     /// R14: delete an uploaded file, the evidence links that attach it (the original searched for the uuid in the
     /// path and never found them), and the stored bytes. Artifacts that lose a link are re-embedded.
     /// </summary>
-    public static async Task<IResult> DeleteFileAsync(
+    public static async Task<Results<NoContent, NotFound<ApiErrorMessage>>> DeleteFileAsync(
         Guid fileId, CurrentUser user, CvTailorDbContext db, FileStorage store, TimeProvider time, CancellationToken ct)
     {
         var file = await db.UploadedFiles.SingleOrDefaultAsync(f => f.Id == fileId && f.UserId == user.Id, ct);
@@ -249,7 +248,7 @@ public static partial class ArtifactUploadEndpoints
     /// New: the caller's own uploaded file, as an attachment under its original name. Uploads are private, so they
     /// are not served under <c>/media/</c> the way the original did with DEBUG on.
     /// </summary>
-    public static async Task<IResult> DownloadFileAsync(Guid fileId, CurrentUser user, CvTailorDbContext db, FileStorage store, CancellationToken ct)
+    public static async Task<Results<PhysicalFileHttpResult, NotFound<ApiErrorMessage>>> DownloadFileAsync(Guid fileId, CurrentUser user, CvTailorDbContext db, FileStorage store, CancellationToken ct)
     {
         var file = await db.UploadedFiles.AsNoTracking()
             .Where(f => f.Id == fileId && f.UserId == user.Id)

@@ -5,6 +5,7 @@ using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
 using CvTailor.Data.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
@@ -22,17 +23,16 @@ public static partial class BulkEditEndpoint
 
     public sealed record BulkEditResponse(IReadOnlyList<BulkEditItemResult> Results, int TotalProcessed, int Successful, int Failed);
 
-    public static async Task<IResult> PatchAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, ILogger<BulkEditAction> logger,
+    public static async Task<Results<Ok<BulkEditResponse>, BodyError, FieldErrorsResult, BadRequest<ApiErrorMessage>>> PatchAsync(
+        RequestFields read, CurrentUser user, CvTailorDbContext db, TimeProvider time, ILogger<BulkEditAction> logger,
         CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        var parsed = Parse(read.Fields!.Values, errors);
+        var parsed = Parse(read.Values, errors);
         if (parsed is null)
         {
             return errors.ToBadRequest();

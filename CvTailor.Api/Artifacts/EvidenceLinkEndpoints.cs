@@ -4,6 +4,7 @@ using CvTailor.Api.DrfContract;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
@@ -15,8 +16,8 @@ namespace CvTailor.Api.Artifacts;
 public static class EvidenceLinkEndpoints
 {
     /// <summary>R11.</summary>
-    public static async Task<IResult> CreateAsync(
-        int artifactId, HttpRequest request, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing,
+    public static async Task<Results<Created<EvidenceLinkCreatedDto>, NotFound<ApiErrorMessage>, BodyError, FieldErrorsResult>> CreateAsync(
+        int artifactId, RequestFields read, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing,
         TimeProvider time, CancellationToken ct)
     {
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.Id == artifactId && a.UserId == user.Id, ct);
@@ -24,13 +25,12 @@ public static class EvidenceLinkEndpoints
         {
             return ArtifactResults.NotFoundError(ArtifactMessages.ArtifactNotFound);
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        if (EvidenceLinkReader.Read(read.Fields!.Values, errors, acceptTypeAlias: false) is not { } input)
+        if (EvidenceLinkReader.Read(read.Values, errors, acceptTypeAlias: false) is not { } input)
         {
             return errors.ToBadRequest();
         }
@@ -48,8 +48,8 @@ public static class EvidenceLinkEndpoints
     }
 
     /// <summary>R12: full update (url and link_type required; a missing description keeps its value).</summary>
-    public static async Task<IResult> ReplaceAsync(
-        long linkId, HttpRequest request, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing,
+    public static async Task<Results<Ok<EvidenceLinkUpdatedDto>, NotFound<ApiErrorMessage>, BodyError, FieldErrorsResult>> ReplaceAsync(
+        long linkId, RequestFields read, CurrentUser user, CvTailorDbContext db, ArtifactProcessingChannel processing,
         TimeProvider time, CancellationToken ct)
     {
         var link = await db.EvidenceLinks.Include(l => l.Artifact)
@@ -58,13 +58,12 @@ public static class EvidenceLinkEndpoints
         {
             return ArtifactResults.NotFoundError(ArtifactMessages.EvidenceLinkNotFound);
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        var body = read.Fields!.Values;
+        var body = read.Values;
         if (EvidenceLinkReader.Read(body, errors, acceptTypeAlias: false) is not { } input)
         {
             return errors.ToBadRequest();
@@ -97,7 +96,7 @@ public static class EvidenceLinkEndpoints
     }
 
     /// <summary>R13: a link that attached an uploaded file takes the file with it when nothing else uses it.</summary>
-    public static async Task<IResult> DeleteAsync(
+    public static async Task<Results<NoContent, NotFound<ApiErrorMessage>>> DeleteAsync(
         long linkId, CurrentUser user, CvTailorDbContext db, FileStorage store, TimeProvider time, CancellationToken ct)
     {
         var link = await db.EvidenceLinks.Include(l => l.Artifact)

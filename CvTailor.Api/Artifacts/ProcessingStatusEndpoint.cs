@@ -1,7 +1,9 @@
 using CvTailor.Api.Artifacts.Processing;
+using CvTailor.Api.DrfContract;
 using CvTailor.Api.Auth;
 using CvTailor.Data;
 using CvTailor.Data.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
@@ -29,7 +31,7 @@ public static class ProcessingStatusEndpoint
     /// while that one is pending or running the answer is <c>processing</c> at 90 %, and a dead one is <c>failed</c>
     /// with the worker's last error. A pending, running or failed processing job is reported as stored.
     /// </remarks>
-    public static async Task<IResult> GetAsync(int artifactId, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<ProcessingStatusDto>, NotFound<ApiErrorMessage>>> GetAsync(int artifactId, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var artifact = await db.Artifacts.AsNoTracking()
             .Where(a => a.Id == artifactId && a.UserId == user.Id)

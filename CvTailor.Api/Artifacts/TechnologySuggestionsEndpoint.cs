@@ -1,5 +1,6 @@
 using CvTailor.Api.Auth;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Artifacts;
@@ -25,7 +26,7 @@ public static class TechnologySuggestionsEndpoint
     /// The caller's own technologies (most used first) come before the fixed list, so autocomplete offers what the
     /// user already wrote; no <c>q</c> → first 20, with <c>q</c> → up to 10 case-insensitive substring matches.
     /// </summary>
-    public static async Task<IResult> GetAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Ok<SuggestionsDto>> GetAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var q = request.Query["q"].LastOrDefault()?.Trim() ?? "";
         var own = await db.Database.SqlQuery<string>($"""

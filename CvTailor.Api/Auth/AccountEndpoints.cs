@@ -6,6 +6,7 @@ using CvTailor.Api.Auth.Passwords;
 using CvTailor.Api.Auth.Profile;
 using CvTailor.Api.Auth.Tokens;
 using CvTailor.Api.DrfContract;
+using CvTailor.Api.Endpoints;
 using CvTailor.Api.HttpPipeline;
 using CvTailor.Data;
 using CvTailor.Data.Accounts;
@@ -31,16 +32,15 @@ public static partial class AccountEndpoints
         auth.MapPost("/password-reset/", PasswordReset).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
     }
 
-    static async Task<IResult> RegisterAsync(
-        HttpRequest request, CvTailorDbContext db, PasswordService passwords, TokenService tokens, TimeProvider time,
+    static async Task<Results<Created<AuthResponse>, BodyError, FieldErrorsResult>> RegisterAsync(
+        RequestFields read, HttpRequest request, CvTailorDbContext db, PasswordService passwords, TokenService tokens, TimeProvider time,
         ILogger<AuthLog> logger, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var body = read.Fields!.Values;
+        var body = read.Values;
         var errors = new FieldErrors();
         // The email becomes the username too, so it must also fit username's 150 characters.
         if (body.TryReadEmail("email", errors, out var email, required: true, maxLength: 150))
@@ -104,16 +104,15 @@ public static partial class AccountEndpoints
         return TypedResults.Created((string?)null, new AuthResponse(UserProfileResponse.From(user, request), pair.Access, pair.Refresh));
     }
 
-    static async Task<IResult> LoginAsync(
-        HttpRequest request, CvTailorDbContext db, PasswordService passwords, TokenService tokens, TimeProvider time,
+    static async Task<Results<Ok<AuthResponse>, BodyError, BadRequest<ApiErrorMessage>>> LoginAsync(
+        RequestFields read, HttpRequest request, CvTailorDbContext db, PasswordService passwords, TokenService tokens, TimeProvider time,
         ILogger<AuthLog> logger, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var body = read.Fields!.Values;
+        var body = read.Values;
         var email = LooseString(body, "email");
         var password = LooseString(body, "password");
         if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength)
@@ -146,14 +145,14 @@ public static partial class AccountEndpoints
         return TypedResults.Ok(new AuthResponse(UserProfileResponse.From(user, request), pair.Access, pair.Refresh));
     }
 
-    static async Task<IResult> LogoutAsync(HttpRequest request, CurrentUser current, TokenService tokens, CancellationToken ct)
+    static async Task<Results<Ok<MessageResponse>, BodyError, BadRequest<ApiErrorMessage>>> LogoutAsync(
+        RequestFields read, CurrentUser current, TokenService tokens, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var refresh = LooseString(read.Fields!.Values, "refresh");
+        var refresh = LooseString(read.Values, "refresh");
         if (string.IsNullOrEmpty(refresh))
         {
             return TypedResults.BadRequest(new ApiErrorMessage("Refresh token required"));
@@ -163,15 +162,15 @@ public static partial class AccountEndpoints
             : TypedResults.BadRequest(new ApiErrorMessage("Invalid token"));
     }
 
-    static async Task<IResult> RefreshAsync(HttpRequest request, TokenService tokens, CancellationToken ct)
+    static async Task<Results<Ok<RefreshResponse>, BodyError, FieldErrorsResult, TooManyRequestsJson<ApiDetail>, UnauthorizedJson<ApiDetailWithCode>>> RefreshAsync(
+        RequestFields read, HttpResponse response, TokenService tokens, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        if (!read.Fields!.Values.TryReadString("refresh", errors, out var refresh, required: true, allowBlank: false, trim: false))
+        if (!read.Values.TryReadString("refresh", errors, out var refresh, required: true, allowBlank: false, trim: false))
         {
             return errors.ToBadRequest();
         }
@@ -182,22 +181,21 @@ public static partial class AccountEndpoints
         }
         if (rejection!.RetryAfterSeconds is { } seconds)
         {
-            request.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Json(new ApiDetail(rejection.Detail), statusCode: StatusCodes.Status429TooManyRequests);
+            response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return new TooManyRequestsJson<ApiDetail>(new ApiDetail(rejection.Detail));
         }
-        return TypedResults.Json(new ApiDetailWithCode(rejection.Detail, rejection.Code), statusCode: StatusCodes.Status401Unauthorized);
+        return new UnauthorizedJson<ApiDetailWithCode>(new ApiDetailWithCode(rejection.Detail, rejection.Code));
     }
 
-    static async Task<IResult> ChangePasswordAsync(
-        HttpRequest request, CurrentUser current, CvTailorDbContext db, PasswordService passwords, TokenService tokens,
+    static async Task<Results<Ok<MessageResponse>, BodyError, BadRequest<ApiErrorMessage>, BadRequest<PasswordProblems>>> ChangePasswordAsync(
+        RequestFields read, CurrentUser current, CvTailorDbContext db, PasswordService passwords, TokenService tokens,
         TimeProvider time, ILogger<AuthLog> logger, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var body = read.Fields!.Values;
+        var body = read.Values;
         var currentPassword = LooseString(body, "current_password");
         var newPassword = LooseString(body, "new_password");
         var confirm = LooseString(body, "new_password_confirm");
@@ -239,15 +237,14 @@ public static partial class AccountEndpoints
         return TypedResults.Ok(new MessageResponse("Password changed successfully"));
     }
 
-    static async Task<IResult> PasswordReset(HttpRequest request, CancellationToken ct)
+    static Results<Ok<MessageResponse>, BodyError, BadRequest<ApiErrorMessage>> PasswordReset(RequestFields read)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         // Nothing is looked up or sent (as in the original): the answer must not reveal whether the email exists.
-        return string.IsNullOrWhiteSpace(LooseString(read.Fields!.Values, "email"))
+        return string.IsNullOrWhiteSpace(LooseString(read.Values, "email"))
             ? TypedResults.BadRequest(new ApiErrorMessage("Email is required"))
             : TypedResults.Ok(new MessageResponse("If this email exists, a password reset link has been sent"));
     }

@@ -34,16 +34,17 @@ public static class AuthEndpoints
         services.AddHttpClient(GoogleKeySet.HttpClientName).RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         services.AddJwtAuthentication();
+        services.AddAuthorizationBuilder().AddStaffPolicy();
         return builder;
     }
 
-    public static WebApplication MapAuth(this WebApplication app)
+    public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         // Resolve the signing key now: a missing key must stop startup, not fail the first request.
-        _ = app.Services.GetRequiredService<JwtSigningKey>();
+        _ = app.ServiceProvider.GetRequiredService<JwtSigningKey>();
         var auth = app.MapGroup("/api/v1/auth").WithTags("Accounts");
         auth.MapAccounts();
-        auth.MapProfile(app.Services.GetRequiredService<IOptions<ProfileImageOptions>>().Value.MaxBytes);
+        auth.MapProfile(app.ServiceProvider.GetRequiredService<IOptions<ProfileImageOptions>>().Value.MaxBytes);
         auth.MapGoogle();
         app.MapProfileMedia();
         return app;

@@ -1,3 +1,6 @@
+// The handlers' name for a DRF validation answer in their Results<…> unions: 400 {"field": ["msg", ...]}.
+global using FieldErrorsResult = Microsoft.AspNetCore.Http.HttpResults.BadRequest<System.Collections.Generic.IReadOnlyDictionary<string, string[]>>;
+
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CvTailor.Api.DrfContract;
@@ -29,9 +32,9 @@ public sealed class FieldErrors
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    public BadRequest<IReadOnlyDictionary<string, string[]>> ToBadRequest() => TypedResults.BadRequest(ToDictionary());
+    public FieldErrorsResult ToBadRequest() => TypedResults.BadRequest(ToDictionary());
 
-    public static BadRequest<IReadOnlyDictionary<string, string[]>> For(string field, string message)
+    public static FieldErrorsResult For(string field, string message)
     {
         var errors = new FieldErrors();
         errors.Add(field, message);

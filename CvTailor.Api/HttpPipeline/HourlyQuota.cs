@@ -1,5 +1,6 @@
 using System.Globalization;
 using CvTailor.Api.DrfContract;
+using CvTailor.Api.Endpoints;
 
 namespace CvTailor.Api.HttpPipeline;
 
@@ -15,7 +16,7 @@ public static class HourlyQuota
     public static readonly TimeSpan Window = TimeSpan.FromHours(1);
 
     /// <summary>Null when another start is allowed; else the 429 to return.</summary>
-    public static async Task<IResult?> CheckAsync(
+    public static async Task<TooManyRequestsJson<ApiDetail>?> CheckAsync(
         int limit, DateTime now, Func<DateTime, CancellationToken, Task<List<DateTime>>> startsSince, HttpContext context, CancellationToken ct)
     {
         if (limit <= 0)
@@ -31,6 +32,6 @@ public static class HourlyQuota
         var oldest = starts.Order().ElementAt(starts.Count - limit);
         var seconds = Math.Max(1, (int)Math.Ceiling((oldest + Window - now).TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Json(new ApiDetail(ApiMessages.Throttled(seconds)), statusCode: StatusCodes.Status429TooManyRequests);
+        return new TooManyRequestsJson<ApiDetail>(new ApiDetail(ApiMessages.Throttled(seconds)));
     }
 }

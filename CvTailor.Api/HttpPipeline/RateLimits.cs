@@ -59,6 +59,19 @@ public static class RateLimits
         return services;
     }
 
+    /// <summary>Documents the 429 on every endpoint of the group that has a rate-limit policy.</summary>
+    public static TBuilder DescribeThrottling<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
+    {
+        builder.Finally(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<EnableRateLimitingAttribute>().Any())
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ApiDetail), ["application/json"]));
+            }
+        });
+        return builder;
+    }
+
     static RateLimitPartition<string> FixedWindowPerClient(HttpContext context, FixedWindowLimit limit)
     {
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";

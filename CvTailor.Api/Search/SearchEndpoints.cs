@@ -2,6 +2,7 @@ using CvTailor.Api.Artifacts;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Api.QueryEmbeddings;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.FeatureManagement;
 using Npgsql;
@@ -35,17 +36,16 @@ public static partial class SearchEndpoints
         return group;
     }
 
-    static async Task<IResult> SearchAsync(
-        HttpRequest request, CurrentUser user, NpgsqlDataSource dataSource, IVariantFeatureManager features,
+    static async Task<Results<Ok<SearchResponse>, BodyError, FieldErrorsResult>> SearchAsync(
+        RequestFields read, CurrentUser user, NpgsqlDataSource dataSource, IVariantFeatureManager features,
         QueryEmbeddingGenerator embeddings, ILoggerFactory loggers, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        var search = SearchRequest.Read(read.Fields!.Values, errors);
+        var search = SearchRequest.Read(read.Values, errors);
         if (search is null)
         {
             return errors.ToBadRequest();

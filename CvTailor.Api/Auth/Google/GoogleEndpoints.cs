@@ -6,6 +6,7 @@ using CvTailor.Api.DrfContract;
 using CvTailor.Api.HttpPipeline;
 using CvTailor.Data;
 using CvTailor.Data.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -26,15 +27,15 @@ public static partial class GoogleEndpoints
         auth.MapPost("/google/unlink/", UnlinkAsync).RequireAuthorization();
     }
 
-    static async Task<IResult> SignInAsync(
-        HttpRequest request, GoogleIdTokenVerifier verifier, CvTailorDbContext db, TokenService tokens,
+    static async Task<Results<Ok<GoogleSignInResponse>, BadRequest<GoogleError>, InternalServerError<GoogleError>, BodyError>> SignInAsync(
+        RequestFields fields, HttpRequest request, GoogleIdTokenVerifier verifier, CvTailorDbContext db, TokenService tokens,
         IOptions<GoogleOptions> options, TimeProvider time, ILogger<AuthLog> logger, CancellationToken ct)
     {
-        var (credential, error) = await ReadCredentialAsync(request, ct);
-        if (error is not null)
+        if (fields.Error is { } bodyError)
         {
-            return error;
+            return bodyError;
         }
+        var credential = Credential(fields);
         if (string.IsNullOrWhiteSpace(credential))
         {
             return TypedResults.BadRequest(new GoogleError("google_auth_failed", CredentialRequired, true));
@@ -47,8 +48,7 @@ public static partial class GoogleEndpoints
         catch (GoogleUnavailableException ex)
         {
             LogUnavailable(logger, ex.Message);
-            return TypedResults.Json(new GoogleError("internal_error", "Authentication service temporarily unavailable", false),
-                statusCode: StatusCodes.Status500InternalServerError);
+            return TypedResults.InternalServerError(new GoogleError("internal_error", "Authentication service temporarily unavailable", false));
         }
         if (identity is null)
         {
@@ -129,15 +129,15 @@ public static partial class GoogleEndpoints
         return (user, true);
     }
 
-    static async Task<IResult> LinkAsync(
-        HttpRequest request, CurrentUser current, GoogleIdTokenVerifier verifier, CvTailorDbContext db,
+    static async Task<Results<Ok<GoogleLinkResponse>, BadRequest<GoogleError>, InternalServerError<GoogleError>, BodyError>> LinkAsync(
+        RequestFields fields, CurrentUser current, GoogleIdTokenVerifier verifier, CvTailorDbContext db,
         IOptions<GoogleOptions> options, TimeProvider time, ILogger<AuthLog> logger, CancellationToken ct)
     {
-        var (credential, error) = await ReadCredentialAsync(request, ct);
-        if (error is not null)
+        if (fields.Error is { } bodyError)
         {
-            return error;
+            return bodyError;
         }
+        var credential = Credential(fields);
         if (string.IsNullOrWhiteSpace(credential))
         {
             return TypedResults.BadRequest(new GoogleError("google_link_failed", CredentialRequired));
@@ -150,8 +150,7 @@ public static partial class GoogleEndpoints
         catch (GoogleUnavailableException ex)
         {
             LogUnavailable(logger, ex.Message);
-            return TypedResults.Json(new GoogleError("internal_error", "Link service temporarily unavailable"),
-                statusCode: StatusCodes.Status500InternalServerError);
+            return TypedResults.InternalServerError(new GoogleError("internal_error", "Link service temporarily unavailable"));
         }
         if (identity is null)
         {
@@ -184,7 +183,7 @@ public static partial class GoogleEndpoints
         return TypedResults.Ok(new GoogleLinkResponse("Google account linked successfully", identity.Email));
     }
 
-    static async Task<IResult> UnlinkAsync(CurrentUser current, CvTailorDbContext db, ILogger<AuthLog> logger, CancellationToken ct)
+    static async Task<Results<Ok<MessageResponse>, BadRequest<GoogleError>>> UnlinkAsync(CurrentUser current, CvTailorDbContext db, ILogger<AuthLog> logger, CancellationToken ct)
     {
         var removed = await db.SocialAccounts.Where(a => a.UserId == current.Id && a.Provider == Provider).ExecuteDeleteAsync(ct);
         if (removed == 0)
@@ -195,18 +194,10 @@ public static partial class GoogleEndpoints
         return TypedResults.Ok(new MessageResponse("Google account unlinked successfully"));
     }
 
-    static async Task<(string? Credential, IResult? Error)> ReadCredentialAsync(HttpRequest request, CancellationToken ct)
-    {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
-        {
-            return (null, read.Error);
-        }
-        return read.Fields!.Values.TryGetPropertyValue("credential", out var node) && node is JsonValue v
-               && v.TryGetValue<string>(out var text)
-            ? (text, null)
-            : (null, null);
-    }
+    static string? Credential(RequestFields fields) =>
+        fields.Values.TryGetPropertyValue("credential", out var node) && node is JsonValue v && v.TryGetValue<string>(out var text)
+            ? text
+            : null;
 
     /// <summary>allauth's lazily created <c>socialaccount_socialapp</c> row for Google (no secret stored: ID tokens need none).</summary>
     static async Task EnsureSocialAppAsync(CvTailorDbContext db, GoogleOptions options, CancellationToken ct)

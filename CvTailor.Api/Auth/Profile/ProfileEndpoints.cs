@@ -21,9 +21,11 @@ public static partial class ProfileEndpoints
 
     public static void MapProfile(this RouteGroupBuilder auth, long maxImageBytes)
     {
-        auth.MapGet("/profile/", GetAsync).RequireAuthorization();
+        // A bare 404 (the user vanished after authenticating) goes out as problem details (EmptyErrorBodies).
+        auth.MapGet("/profile/", GetAsync).RequireAuthorization().ProducesProblem(StatusCodes.Status404NotFound);
         auth.MapMethods("/profile/", [HttpMethods.Put, HttpMethods.Patch], UpdateAsync)
             .RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestBodyLimit(maxImageBytes + FormOverheadBytes)
             .DisableAntiforgery()
             .Accepts<JsonObject>("application/json", "multipart/form-data");
@@ -40,16 +42,15 @@ public static partial class ProfileEndpoints
     }
 
     /// <summary>PUT and PATCH alike: every field optional, unknown keys (username, email) ignored.</summary>
-    static async Task<IResult> UpdateAsync(
-        CurrentUser current, HttpRequest request, CvTailorDbContext db, ProfileImages images, FileStorage storage,
+    static async Task<Results<Ok<UserUpdateResponse>, BodyError, FieldErrorsResult, NotFound>> UpdateAsync(
+        RequestFields read, CurrentUser current, HttpRequest request, CvTailorDbContext db, ProfileImages images, FileStorage storage,
         TimeProvider time, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var body = read.Fields!.Values;
+        var body = read.Values;
         var errors = new FieldErrors();
         var changes = new List<Action<User>>();
         if (body.TryReadString("first_name", errors, out var firstName, maxLength: 150)) changes.Add(u => u.FirstName = firstName);
@@ -63,7 +64,7 @@ public static partial class ProfileEndpoints
         if (body.TryReadInt("preferred_cv_template", errors, out var template)) changes.Add(u => u.PreferredCvTemplate = template);
         if (body.TryReadBool("email_notifications", errors, out var notifications)) changes.Add(u => u.EmailNotifications = notifications);
 
-        var file = read.Fields.Files?.GetFile("profile_image");
+        var file = read.Files?.GetFile("profile_image");
         var clearImage = false;
         if (file is null && body.TryGetPropertyValue("profile_image", out var imageNode))
         {

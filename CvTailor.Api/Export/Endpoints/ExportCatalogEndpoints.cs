@@ -1,6 +1,7 @@
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Export.Endpoints;
@@ -9,15 +10,16 @@ namespace CvTailor.Api.Export.Endpoints;
 public static class ExportCatalogEndpoints
 {
     /// <summary>E7: active templates, 20 per page.</summary>
-    public static async Task<IResult> TemplatesAsync(HttpRequest request, CvTailorDbContext db, CancellationToken ct) =>
-        await db.ExportTemplates.AsNoTracking()
+    public static Task<Results<Ok<PagedResult<ExportTemplateDto>>, NotFound<ApiDetail>>> TemplatesAsync(
+        HttpRequest request, CvTailorDbContext db, CancellationToken ct) =>
+        db.ExportTemplates.AsNoTracking()
             .Where(t => t.IsActive)
             .OrderBy(t => t.Id)
             .Select(t => new ExportTemplateDto(t.Id, t.Name, t.Category, t.Description, t.PreviewImageUrl, t.IsPremium, t.IsActive))
             .ToPageAsync(request, ct);
 
     /// <summary>E8.</summary>
-    public static async Task<IResult> AnalyticsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Ok<ExportAnalyticsDto>> AnalyticsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var mine = db.ExportJobs.AsNoTracking().Where(j => j.UserId == user.Id);
         var byStatus = await mine.GroupBy(j => j.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -1,8 +1,10 @@
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
+using CvTailor.Api.Endpoints;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Export;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -15,7 +17,7 @@ namespace CvTailor.Api.Export.Endpoints;
 /// </summary>
 public static class ExportDownloadEndpoints
 {
-    public static async Task<IResult> DownloadAsync(
+    public static async Task<Results<PhysicalFileHttpResult, ChallengeHttpResult, ForbiddenJson<ApiDetail>, NotFound<ApiDetail>, NotFound<ApiErrorMessage>, GoneJson<ApiErrorMessage>>> DownloadAsync(
         Guid id, HttpContext context, CvTailorDbContext db, DownloadLinkSigner signer, FileStorage files, TimeProvider time,
         CancellationToken ct)
     {
@@ -33,8 +35,8 @@ public static class ExportDownloadEndpoints
             var check = job is null ? DownloadLinkCheck.Invalid : signer.Verify(id, job.UserId, query["expires"], query["signature"]);
             if (check != DownloadLinkCheck.Valid)
             {
-                return TypedResults.Json(new ApiDetail(check == DownloadLinkCheck.Expired ? ExportMessages.LinkExpired : ExportMessages.LinkInvalid),
-                    statusCode: StatusCodes.Status403Forbidden);
+                return new ForbiddenJson<ApiDetail>(
+                    new ApiDetail(check == DownloadLinkCheck.Expired ? ExportMessages.LinkExpired : ExportMessages.LinkInvalid));
             }
         }
         else
@@ -49,7 +51,7 @@ public static class ExportDownloadEndpoints
         var now = time.UtcNow();
         if (job.ExpiresAt is { } expires && expires <= now)
         {
-            return TypedResults.Json(new ApiErrorMessage(ExportMessages.FileExpired), statusCode: StatusCodes.Status410Gone);
+            return new GoneJson<ApiErrorMessage>(new ApiErrorMessage(ExportMessages.FileExpired));
         }
         if (files.Resolve(job.FilePath) is not { } path || !File.Exists(path))
         {
@@ -78,7 +80,7 @@ public static class ExportDownloadEndpoints
     }
 
     /// <summary><c>GET /api/v1/export/{id}/download-link/</c> (new): a fresh signed link for a completed export.</summary>
-    public static async Task<IResult> LinkAsync(Guid id, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct)
+    public static async Task<Results<Ok<DownloadLinkDto>, NotFound<ApiDetail>>> LinkAsync(Guid id, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct)
     {
         var completed = await db.ExportJobs.AsNoTracking()
             .AnyAsync(j => j.Id == id && j.UserId == user.Id && j.Status == ExportStatuses.Completed && j.FilePath != "", ct);

@@ -1,5 +1,6 @@
 using CvTailor.Api.Export.Jobs;
 using CvTailor.Api.Export.Renderers;
+using CvTailor.Api.DrfContract;
 
 namespace CvTailor.Api.Export.Endpoints;
 
@@ -33,7 +34,12 @@ public static class ExportEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup(Prefix).WithTags("Export");
         // The download answers to a signed link without a token, so it checks the caller itself.
-        group.MapGet("/{id:guid}/download/", ExportDownloadEndpoints.DownloadAsync).AllowAnonymous().WithName("DownloadExport");
+        // A file result and a challenge state no status of their own: the 200 (one media type per format) and the
+        // 401 of a call with neither token nor signed link are declared here.
+        group.MapGet("/{id:guid}/download/", ExportDownloadEndpoints.DownloadAsync).AllowAnonymous().WithName("DownloadExport")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: ExportFormats.ContentType(ExportFormat.Pdf),
+                additionalContentTypes: [.. Enum.GetValues<ExportFormat>().Skip(1).Select(ExportFormats.ContentType)])
+            .Produces<ApiDetail>(StatusCodes.Status401Unauthorized);
 
         var authorized = group.MapGroup("").RequireAuthorization();
         authorized.MapGet("/", ExportJobEndpoints.ListAsync).WithName("ListExports");

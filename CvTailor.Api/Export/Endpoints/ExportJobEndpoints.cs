@@ -4,10 +4,12 @@ using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Api.Export.Jobs;
 using CvTailor.Api.Generation.Endpoints;
+using CvTailor.Api.Endpoints;
 using CvTailor.Api.HttpPipeline;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Export;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +19,8 @@ namespace CvTailor.Api.Export.Endpoints;
 public static class ExportJobEndpoints
 {
     /// <summary>E1: ownership and completion first (as the original checked them before the body), then the body.</summary>
-    public static async Task<IResult> StartAsync(
-        Guid generationId, HttpRequest request, CurrentUser user, CvTailorDbContext db, ExportChannel queue,
+    public static async Task<Results<Accepted<ExportStartedDto>, NotFound<ApiErrorMessage>, BodyError, FieldErrorsResult, TooManyRequestsJson<ApiDetail>>> StartAsync(
+        Guid generationId, RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, ExportChannel queue,
         IOptions<ExportServiceOptions> options, TimeProvider time, CancellationToken ct)
     {
         var document = await db.GeneratedDocuments.AsNoTracking()
@@ -31,13 +33,12 @@ public static class ExportJobEndpoints
             return TypedResults.NotFound(new ApiErrorMessage(ExportMessages.DocumentNotFound));
         }
 
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        var input = ExportInput.Read(read.Fields!.Values, errors);
+        var input = ExportInput.Read(read.Values, errors);
         if (input is not null && document.DocumentType == GenerationStatuses.CoverLetter && input.Format == ExportFormatNames.JsonResume)
         {
             errors.Add("format", "JSON Resume describes CVs; export a cover letter as pdf, docx or markdown.");
@@ -77,7 +78,7 @@ public static class ExportJobEndpoints
     }
 
     /// <summary>E2.</summary>
-    public static async Task<IResult> StatusAsync(Guid id, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct)
+    public static async Task<Results<Ok<ExportDetailDto>, NotFound<ApiErrorMessage>>> StatusAsync(Guid id, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct)
     {
         var found = await FindAsync(db, user.Id, id, ct);
         return found is null
@@ -86,15 +87,15 @@ public static class ExportJobEndpoints
     }
 
     /// <summary>E4: newest first, 20 per page.</summary>
-    public static async Task<IResult> ListAsync(
+    public static Task<Results<Ok<PagedResult<ExportListItemDto>>, NotFound<ApiDetail>>> ListAsync(
         HttpRequest request, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct) =>
-        await db.ExportJobs.AsNoTracking()
+        db.ExportJobs.AsNoTracking()
             .Where(j => j.UserId == user.Id)
             .OrderByDescending(j => j.CreatedAt).ThenBy(j => j.Id)
             .ToPageAsync(request, j => ExportListItemDto.From(j, signer), ct);
 
     /// <summary>E5.</summary>
-    public static async Task<IResult> DetailAsync(Guid id, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct)
+    public static async Task<Results<Ok<ExportDetailDto>, NotFound<ApiDetail>>> DetailAsync(Guid id, CurrentUser user, CvTailorDbContext db, DownloadLinkSigner signer, CancellationToken ct)
     {
         var found = await FindAsync(db, user.Id, id, ct);
         return found is null
@@ -106,7 +107,7 @@ public static class ExportJobEndpoints
     /// E6: the file and the job go (its analytics rows cascade with it). The original wrote a <c>deleted</c> analytics
     /// row first, which the cascade removed at once; we log the deletion instead.
     /// </summary>
-    public static async Task<IResult> DeleteAsync(
+    public static async Task<Results<NoContent, NotFound<ApiDetail>>> DeleteAsync(
         Guid id, CurrentUser user, CvTailorDbContext db, FileStorage files, ILoggerFactory loggers, CancellationToken ct)
     {
         var job = await db.ExportJobs.SingleOrDefaultAsync(j => j.Id == id && j.UserId == user.Id, ct);

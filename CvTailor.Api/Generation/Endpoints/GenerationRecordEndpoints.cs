@@ -68,7 +68,7 @@ public static class GenerationRecordEndpoints
         {
             return read.Error;
         }
-        var body = read.Fields!.Values;
+        var body = read.Values;
         var errors = new FieldErrors();
         body.TryReadInt("rating", errors, out var rating, required: true, min: 1, max: 10);
         var feedback = "";

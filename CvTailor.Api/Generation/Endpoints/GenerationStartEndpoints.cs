@@ -35,7 +35,7 @@ public static class GenerationStartEndpoints
             return read.Error;
         }
         var errors = new FieldErrors();
-        var input = GenerationInput.Read(read.Fields!.Values, errors);
+        var input = GenerationInput.Read(read.Values, errors);
         if (input is null)
         {
             return errors.ToBadRequest();

@@ -25,7 +25,7 @@ public static class MatchEndpoint
             return read.Error;
         }
         var errors = new FieldErrors();
-        var input = GenerationInput.Read(read.Fields!.Values, errors);
+        var input = GenerationInput.Read(read.Values, errors);
         if (input is null)
         {
             return errors.ToBadRequest();

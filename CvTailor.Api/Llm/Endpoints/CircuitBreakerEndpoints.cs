@@ -18,28 +18,27 @@ public static class CircuitBreakerEndpoints
 {
     static readonly string[] States = [LlmCircuitBreaker.Closed, LlmCircuitBreaker.Open, LlmCircuitBreaker.HalfOpen];
 
-    public static async Task<IResult> ListAsync(HttpRequest request, CvTailorDbContext db, CancellationToken ct) =>
-        await db.CircuitBreakerStates.AsNoTracking().OrderBy(s => s.ModelName).ToPageAsync(request, CircuitBreakerDto.From, ct);
+    public static Task<Results<Ok<PagedResult<CircuitBreakerDto>>, NotFound<ApiDetail>>> ListAsync(
+        HttpRequest request, CvTailorDbContext db, CancellationToken ct) =>
+        db.CircuitBreakerStates.AsNoTracking().OrderBy(s => s.ModelName).ToPageAsync(request, CircuitBreakerDto.From, ct);
 
-    public static async Task<IResult> GetAsync(string modelName, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<CircuitBreakerDto>, NotFound<ApiDetail>>> GetAsync(
+        string modelName, CvTailorDbContext db, CancellationToken ct)
     {
         var state = await db.CircuitBreakerStates.AsNoTracking().SingleOrDefaultAsync(s => s.ModelName == modelName, ct);
         return state is null ? NotFound() : TypedResults.Ok(CircuitBreakerDto.From(state));
     }
 
-    public static async Task<IResult> CreateAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>Staff only (the <see cref="StaffPolicy"/> on the route).</summary>
+    public static async Task<Results<Created<CircuitBreakerDto>, BodyError, FieldErrorsResult>> CreateAsync(
+        RequestFields fields, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
-        if (!await LlmAccess.IsStaffAsync(db, user, ct))
+        if (fields.Error is { } bodyError)
         {
-            return LlmAccess.Forbidden();
-        }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
-        {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        var body = read.Fields!.Values;
+        var body = fields.Values;
         body.TryReadString("model_name", errors, out var name, required: true, allowBlank: false, maxLength: 100);
         var now = time.UtcNow();
         var state = new CircuitBreakerState { ModelName = name, CreatedAt = now, UpdatedAt = now };
@@ -57,22 +56,21 @@ public static class CircuitBreakerEndpoints
         return TypedResults.Created($"/api/v1/llm/circuit-breakers/{Uri.EscapeDataString(name)}/", CircuitBreakerDto.From(state));
     }
 
-    public static Task<IResult> ReplaceAsync(string modelName, HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
-        UpdateAsync(modelName, request, user, db, partial: false, ct);
+    /// <summary>Staff only, as every write below.</summary>
+    public static Task<Results<Ok<CircuitBreakerDto>, NotFound<ApiDetail>, BodyError, FieldErrorsResult>> ReplaceAsync(
+        string modelName, RequestFields fields, CvTailorDbContext db, CancellationToken ct) =>
+        UpdateAsync(modelName, fields, db, partial: false, ct);
 
-    public static Task<IResult> PatchAsync(string modelName, HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
-        UpdateAsync(modelName, request, user, db, partial: true, ct);
+    public static Task<Results<Ok<CircuitBreakerDto>, NotFound<ApiDetail>, BodyError, FieldErrorsResult>> PatchAsync(
+        string modelName, RequestFields fields, CvTailorDbContext db, CancellationToken ct) =>
+        UpdateAsync(modelName, fields, db, partial: true, ct);
 
-    public static async Task<IResult> DeleteAsync(string modelName, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound<ApiDetail>>> DeleteAsync(string modelName, CvTailorDbContext db, CancellationToken ct)
     {
         var state = await db.CircuitBreakerStates.SingleOrDefaultAsync(s => s.ModelName == modelName, ct);
         if (state is null)
         {
             return NotFound();
-        }
-        if (!await LlmAccess.IsStaffAsync(db, user, ct))
-        {
-            return LlmAccess.Forbidden();
         }
         db.CircuitBreakerStates.Remove(state);
         await db.SaveChangesAsync(ct);
@@ -80,58 +78,48 @@ public static class CircuitBreakerEndpoints
     }
 
     /// <summary>L5.</summary>
-    public static async Task<IResult> ResetAsync(string modelName, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<CircuitBreakerReset>, NotFound<ApiDetail>>> ResetAsync(
+        string modelName, CvTailorDbContext db, CancellationToken ct)
     {
         var state = await db.CircuitBreakerStates.SingleOrDefaultAsync(s => s.ModelName == modelName, ct);
         if (state is null)
         {
             return NotFound();
-        }
-        if (!await LlmAccess.IsStaffAsync(db, user, ct))
-        {
-            return LlmAccess.Forbidden();
         }
         state.FailureCount = 0;
         state.LastFailure = null;
         state.State = LlmCircuitBreaker.Closed;
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new { message = $"Circuit breaker for {modelName} has been reset", new_state = LlmCircuitBreaker.Closed });
+        return TypedResults.Ok(new CircuitBreakerReset($"Circuit breaker for {modelName} has been reset", LlmCircuitBreaker.Closed));
     }
 
     /// <summary>L6.</summary>
-    public static async Task<IResult> HealthStatusAsync(CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<CircuitBreakerHealth>> HealthStatusAsync(CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var states = await db.CircuitBreakerStates.AsNoTracking().OrderBy(s => s.ModelName).ToListAsync(ct);
         var since = time.UtcNow().AddHours(-24);
-        return TypedResults.Ok(new
-        {
-            total_models = states.Count,
-            healthy_models = states.Count(s => s.State == LlmCircuitBreaker.Closed),
-            unhealthy_models = states.Count(s => s.State != LlmCircuitBreaker.Closed),
-            models_by_state = States.ToDictionary(s => s, s => states.Count(x => x.State == s)),
-            recent_failures = states.Where(s => s.LastFailure >= since)
-                .Select(s => new { model_name = s.ModelName, failure_count = s.FailureCount, last_failure = s.LastFailure, state = s.State }),
-        });
+        return TypedResults.Ok(new CircuitBreakerHealth(
+            states.Count,
+            states.Count(s => s.State == LlmCircuitBreaker.Closed),
+            states.Count(s => s.State != LlmCircuitBreaker.Closed),
+            States.ToDictionary(s => s, s => states.Count(x => x.State == s)),
+            [.. states.Where(s => s.LastFailure >= since).Select(s => new RecentFailure(s.ModelName, s.FailureCount, s.LastFailure, s.State))]));
     }
 
-    static async Task<IResult> UpdateAsync(string modelName, HttpRequest request, CurrentUser user, CvTailorDbContext db, bool partial, CancellationToken ct)
+    static async Task<Results<Ok<CircuitBreakerDto>, NotFound<ApiDetail>, BodyError, FieldErrorsResult>> UpdateAsync(
+        string modelName, RequestFields fields, CvTailorDbContext db, bool partial, CancellationToken ct)
     {
         var state = await db.CircuitBreakerStates.SingleOrDefaultAsync(s => s.ModelName == modelName, ct);
         if (state is null)
         {
             return NotFound();
         }
-        if (!await LlmAccess.IsStaffAsync(db, user, ct))
+        if (fields.Error is { } bodyError)
         {
-            return LlmAccess.Forbidden();
-        }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
-        {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
-        var body = read.Fields!.Values;
+        var body = fields.Values;
         if (body.TryGetPropertyValue("model_name", out var newName) && newName?.ToString() != modelName)
         {
             errors.Add("model_name", "The model name of an existing circuit breaker cannot be changed.");
@@ -168,6 +156,15 @@ public static class CircuitBreakerEndpoints
 
     static NotFound<ApiDetail> NotFound() => TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("CircuitBreakerState")));
 }
+
+/// <summary>L5's answer.</summary>
+public sealed record CircuitBreakerReset(string Message, string NewState);
+
+/// <summary>L6's answer.</summary>
+public sealed record CircuitBreakerHealth(
+    int TotalModels, int HealthyModels, int UnhealthyModels, Dictionary<string, int> ModelsByState, IReadOnlyList<RecentFailure> RecentFailures);
+
+public sealed record RecentFailure(string ModelName, int FailureCount, DateTime? LastFailure, string State);
 
 /// <summary>A circuit breaker as the original's serializer returned it.</summary>
 public sealed record CircuitBreakerDto(

@@ -1,6 +1,7 @@
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Llm.Endpoints;
@@ -8,19 +9,20 @@ namespace CvTailor.Api.Llm.Endpoints;
 /// <summary>L7–L8: daily cost per user and model (own rows; staff see all).</summary>
 public static class CostTrackingEndpoints
 {
-    public static async Task<IResult> ListAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
+    public static async Task<Results<Ok<PagedResult<CostTrackingDto>>, NotFound<ApiDetail>>> ListAsync(
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
         await (await VisibleAsync(db, user, ct))
             .OrderByDescending(r => r.Date).ThenBy(r => r.ModelName).ThenBy(r => r.Id)
             .ToPageAsync(request, r => r, ct, LlmAccess.PageSize(request));
 
-    public static async Task<IResult> GetAsync(long id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<CostTrackingDto>, NotFound<ApiDetail>>> GetAsync(long id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = await (await VisibleAsync(db, user, ct)).SingleOrDefaultAsync(r => r.Id == id, ct);
         return row is null ? TypedResults.NotFound(new ApiDetail(ApiMessages.NotFound("ModelCostTracking"))) : TypedResults.Ok(row);
     }
 
     /// <summary>L8: this month's totals per model, most expensive first.</summary>
-    public static async Task<IResult> MonthlySummaryAsync(CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<MonthlyCostSummary>> MonthlySummaryAsync(CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var first = new DateOnly(today.Year, today.Month, 1);
@@ -30,17 +32,10 @@ public static class CostTrackingEndpoints
             .GroupBy(r => r.ModelName)
             .Select(g => new { Model = g.Key, Cost = g.Sum(r => r.TotalCostUsd), Count = g.Sum(r => r.GenerationCount) })
             .ToListAsync(ct);
-        return TypedResults.Ok(new
-        {
-            month = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
-            models = rows.OrderByDescending(r => r.Cost).ThenBy(r => r.Model, StringComparer.Ordinal).Select(r => new
-            {
-                model_name = r.Model,
-                total_cost = (double)r.Cost,
-                total_generations = r.Count,
-                avg_cost_per_generation = r.Count == 0 ? 0 : (double)Math.Round(r.Cost / r.Count, 6),
-            }),
-        });
+        return TypedResults.Ok(new MonthlyCostSummary(
+            first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+            [.. rows.OrderByDescending(r => r.Cost).ThenBy(r => r.Model, StringComparer.Ordinal).Select(r => new ModelMonthlyCost(
+                r.Model, (double)r.Cost, r.Count, r.Count == 0 ? 0 : (double)Math.Round(r.Cost / r.Count, 6)))]));
     }
 
     static async Task<IQueryable<CostTrackingDto>> VisibleAsync(CvTailorDbContext db, CurrentUser user, CancellationToken ct)
@@ -63,6 +58,11 @@ public static class CostTrackingEndpoints
                };
     }
 }
+
+/// <summary>L8's answer.</summary>
+public sealed record MonthlyCostSummary(string Month, IReadOnlyList<ModelMonthlyCost> Models);
+
+public sealed record ModelMonthlyCost(string ModelName, double TotalCost, int TotalGenerations, double AvgCostPerGeneration);
 
 /// <summary>L7 item (decimals as fixed-scale strings).</summary>
 public sealed class CostTrackingDto

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Llm.Endpoints;
@@ -30,12 +31,12 @@ public static class EmbeddingReadEndpoints
         return group;
     }
 
-    static async Task<IResult> ListJobEmbeddingsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
+    static async Task<Results<Ok<PagedResult<JobEmbeddingDto>>, NotFound<ApiDetail>>> ListJobEmbeddingsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
         await JobEmbeddings(db, (await VisibleJobEmbeddingsAsync(db, user, ct))
                 .OrderByDescending(j => j.LastAccessed).ThenBy(j => j.Id))
             .ToPageAsync(request, row => row.ToDto(), ct, LlmAccess.PageSize(request));
 
-    static async Task<IResult> GetJobEmbeddingAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<JobEmbeddingDto>, NotFound<ApiDetail>>> GetJobEmbeddingAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = Guid.TryParse(id, out var guid)
             ? await JobEmbeddings(db, (await VisibleJobEmbeddingsAsync(db, user, ct)).Where(j => j.Id == guid)).SingleOrDefaultAsync(ct)
@@ -45,7 +46,7 @@ public static class EmbeddingReadEndpoints
             : TypedResults.Ok(row.ToDto());
     }
 
-    static async Task<IResult> JobEmbeddingCacheStatsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    static async Task<Ok<JobEmbeddingCacheStats>> JobEmbeddingCacheStatsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var mine = (await VisibleJobEmbeddingsAsync(db, user, ct)).AsNoTracking();
         var total = await mine.CountAsync(ct);
@@ -59,12 +60,12 @@ public static class EmbeddingReadEndpoints
         return TypedResults.Ok(new JobEmbeddingCacheStats(total, companies, accesses, hitRate, most, recent));
     }
 
-    static async Task<IResult> ListEnhancedArtifactsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
+    static async Task<Results<Ok<PagedResult<EnhancedArtifactDto>>, NotFound<ApiDetail>>> ListEnhancedArtifactsAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct) =>
         await EnhancedArtifacts((await VisibleEnhancedArtifactsAsync(db, user, ct))
                 .OrderByDescending(e => e.CreatedAt).ThenBy(e => e.Id))
             .ToPageAsync(request, row => row.ToDto(), ct, LlmAccess.PageSize(request));
 
-    static async Task<IResult> GetEnhancedArtifactAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<EnhancedArtifactDto>, NotFound<ApiDetail>>> GetEnhancedArtifactAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = Guid.TryParse(id, out var guid)
             ? await EnhancedArtifacts((await VisibleEnhancedArtifactsAsync(db, user, ct)).Where(e => e.Id == guid)).SingleOrDefaultAsync(ct)
@@ -74,7 +75,7 @@ public static class EmbeddingReadEndpoints
             : TypedResults.Ok(row.ToDto());
     }
 
-    static async Task<IResult> ListChunksAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    static async Task<Results<Ok<List<ArtifactChunkDto>>, NotFound<ApiDetail>>> ListChunksAsync(string id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var guid)
             || !await (await VisibleEnhancedArtifactsAsync(db, user, ct)).AnyAsync(e => e.Id == guid, ct))

@@ -2,7 +2,6 @@ using System.Globalization;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Llm.Endpoints;
 
@@ -13,10 +12,9 @@ namespace CvTailor.Api.Llm.Endpoints;
 public static class LlmAccess
 {
     public const int MaxPageSize = 100;
-    public const string NoPermission = "You do not have permission to perform this action.";
 
     public static Task<bool> IsStaffAsync(CvTailorDbContext db, CurrentUser user, CancellationToken ct) =>
-        db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.IsStaff).SingleOrDefaultAsync(ct);
+        StaffPolicy.IsStaffAsync(db, user.Id, ct);
 
     /// <summary>DRF's <c>get_page_size</c>: a positive <c>page_size</c> capped at 100; anything else means the default.</summary>
     public static int PageSize(HttpRequest request) =>
@@ -28,6 +26,4 @@ public static class LlmAccess
     public static string Fixed(decimal value, int scale) => value.ToString("F" + scale.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     public static string? Fixed(decimal? value, int scale) => value is { } v ? Fixed(v, scale) : null;
-
-    public static IResult Forbidden() => TypedResults.Json(new ApiDetail(NoPermission), statusCode: StatusCodes.Status403Forbidden);
 }

@@ -1,3 +1,4 @@
+using CvTailor.Api.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CvTailor.Api.Llm.Endpoints;
@@ -21,13 +22,18 @@ public static class LlmEndpoints
         group.MapGet("/performance-metrics/{id:guid}/", PerformanceMetricEndpoints.GetAsync).WithName("GetPerformanceMetric");
 
         group.MapGet("/circuit-breakers/", CircuitBreakerEndpoints.ListAsync).WithName("ListCircuitBreakers");
-        group.MapPost("/circuit-breakers/", CircuitBreakerEndpoints.CreateAsync).WithName("CreateCircuitBreaker");
+        group.MapPost("/circuit-breakers/", CircuitBreakerEndpoints.CreateAsync).WithName("CreateCircuitBreaker")
+            .RequireAuthorization(StaffPolicy.Name);
         group.MapGet("/circuit-breakers/health_status/", CircuitBreakerEndpoints.HealthStatusAsync).WithName("CircuitBreakerHealth");
         group.MapGet("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.GetAsync).WithName("GetCircuitBreaker");
-        group.MapPut("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.ReplaceAsync).WithName("ReplaceCircuitBreaker");
-        group.MapPatch("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.PatchAsync).WithName("PatchCircuitBreaker");
-        group.MapDelete("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.DeleteAsync).WithName("DeleteCircuitBreaker");
-        group.MapPost("/circuit-breakers/{modelName}/reset/", CircuitBreakerEndpoints.ResetAsync).WithName("ResetCircuitBreaker");
+        group.MapPut("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.ReplaceAsync).WithName("ReplaceCircuitBreaker")
+            .RequireAuthorization(StaffPolicy.Name);
+        group.MapPatch("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.PatchAsync).WithName("PatchCircuitBreaker")
+            .RequireAuthorization(StaffPolicy.Name);
+        group.MapDelete("/circuit-breakers/{modelName}/", CircuitBreakerEndpoints.DeleteAsync).WithName("DeleteCircuitBreaker")
+            .RequireAuthorization(StaffPolicy.Name);
+        group.MapPost("/circuit-breakers/{modelName}/reset/", CircuitBreakerEndpoints.ResetAsync).WithName("ResetCircuitBreaker")
+            .RequireAuthorization(StaffPolicy.Name);
 
         group.MapGet("/cost-tracking/", CostTrackingEndpoints.ListAsync).WithName("ListCostTracking");
         group.MapGet("/cost-tracking/monthly_summary/", CostTrackingEndpoints.MonthlySummaryAsync).WithName("CostTrackingMonthlySummary");

@@ -5,6 +5,7 @@ using CvTailor.Api.Generation.Rewriting;
 using CvTailor.Api.Llm.Chat;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -22,16 +23,15 @@ public static class ModelEndpoints
     static readonly string[] Strategies = ["cost_optimized", "balanced", "performance_first"];
 
     /// <summary>L14.</summary>
-    public static async Task<IResult> SelectModelAsync(
-        HttpRequest request, CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter,
+    public static async Task<Results<Ok<ModelSelection>, BodyError, FieldErrorsResult, BadRequest<ApiErrorMessage>>> SelectModelAsync(
+        RequestFields fields, CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter,
         CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (fields.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
-        var body = read.Fields!.Values;
+        var body = fields.Values;
         var errors = new FieldErrors();
         body.TryReadChoice("task_type", errors, TaskTypes, out var task, required: true);
         var complexity = ReadFraction(body, "complexity_score", 0, 1, errors) ?? 0.5;
@@ -67,17 +67,12 @@ public static class ModelEndpoints
         var reasoning = string.Create(CultureInfo.InvariantCulture,
             $"strategy_{strategy}_{(complexity > 0.7 ? "high" : complexity > 0.4 ? "medium" : "low")}_complexity: {selected.Info.Name} " +
             $"({(selected.Info.Provider == "local" ? "local, offline, no cost" : $"{selected.Info.Provider}, configured chat model")})");
-        return TypedResults.Ok(new
-        {
-            selected_model = selected.Info.Name,
-            reasoning,
-            estimated_cost_usd = LlmAccess.Fixed(selected.Cost, 6),
-            fallback_models = ordered.Skip(1).Take(3).Select(c => c.Info.Name),
-        });
+        return TypedResults.Ok(new ModelSelection(
+            selected.Info.Name, reasoning, LlmAccess.Fixed(selected.Cost, 6), [.. ordered.Skip(1).Take(3).Select(c => c.Info.Name)]));
     }
 
     /// <summary>L15: model health from the circuit breakers (global); today's cost, latency and success rate of the caller's calls (all calls for staff).</summary>
-    public static async Task<IResult> SystemHealthAsync(CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<SystemHealth>> SystemHealthAsync(CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var states = await db.CircuitBreakerStates.AsNoTracking().Select(s => s.State).ToListAsync(ct);
         var staff = await LlmAccess.IsStaffAsync(db, user, ct);
@@ -87,37 +82,33 @@ public static class ModelEndpoints
             .GroupBy(_ => 1)
             .Select(g => new { Total = g.Count(), Succeeded = g.Count(m => m.Success), Cost = g.Sum(m => m.CostUsd), Time = g.Average(m => (double)m.ProcessingTimeMs) })
             .SingleOrDefaultAsync(ct);
-        return TypedResults.Ok(new
-        {
-            healthy_models = states.Count(s => s == LlmCircuitBreaker.Closed),
-            unhealthy_models = states.Count(s => s != LlmCircuitBreaker.Closed),
-            circuit_breakers_open = states.Count(s => s == LlmCircuitBreaker.Open),
-            total_cost_today = LlmAccess.Fixed(today?.Cost ?? 0, 6),
-            avg_response_time_ms = Math.Round(today?.Time ?? 0, 2),
-            success_rate = today is { Total: > 0 } t ? Math.Round(100.0 * t.Succeeded / t.Total, 2) : 100.0,
-        });
+        return TypedResults.Ok(new SystemHealth(
+            states.Count(s => s == LlmCircuitBreaker.Closed),
+            states.Count(s => s != LlmCircuitBreaker.Closed),
+            states.Count(s => s == LlmCircuitBreaker.Open),
+            LlmAccess.Fixed(today?.Cost ?? 0, 6),
+            Math.Round(today?.Time ?? 0, 2),
+            today is { Total: > 0 } t ? Math.Round(100.0 * t.Succeeded / t.Total, 2) : 100.0));
     }
 
     /// <summary>L16: every known model with its prices, limits, circuit state and whether this deployment can use it.</summary>
-    public static async Task<IResult> AvailableModelsAsync(
+    public static async Task<Ok<Dictionary<string, AvailableModelDto>>> AvailableModelsAsync(
         CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter, CancellationToken ct)
     {
         var available = await AvailableAsync(db, llm.Value, semantic, rewriter, ct);
-        return TypedResults.Ok(available.ToDictionary(a => a.Info.Name, a => new
-        {
-            provider = a.Info.Provider,
-            kind = a.Info.Kind,
-            cost_input = LlmAccess.Fixed(a.Info.InputPer1K, 6),
-            cost_output = LlmAccess.Fixed(a.Info.OutputPer1K, 6),
-            context_window = a.Info.ContextWindow,
-            max_tokens = a.Info.Kind == "embedding" ? (int?)null : a.Info.MaxOutput,
-            dimensions = a.Info.Kind == "embedding" ? a.Info.MaxOutput : (int?)null,
-            tier = a.Info.Tier,
-            deprecated = a.Info.Deprecated,
-            description = a.Info.Description,
-            circuit_breaker_status = a.CircuitState ?? "unknown",
-            is_available = a.Available,
-        }, StringComparer.Ordinal));
+        return TypedResults.Ok(available.ToDictionary(a => a.Info.Name, a => new AvailableModelDto(
+            a.Info.Provider,
+            a.Info.Kind,
+            LlmAccess.Fixed(a.Info.InputPer1K, 6),
+            LlmAccess.Fixed(a.Info.OutputPer1K, 6),
+            a.Info.ContextWindow,
+            a.Info.Kind == "embedding" ? null : a.Info.MaxOutput,
+            a.Info.Kind == "embedding" ? a.Info.MaxOutput : null,
+            a.Info.Tier,
+            a.Info.Deprecated,
+            a.Info.Description,
+            a.CircuitState ?? "unknown",
+            a.Available), StringComparer.Ordinal));
     }
 
     static async Task<List<AvailableModel>> AvailableAsync(CvTailorDbContext db, LlmOptions llm, QueryEmbedder semantic, CvRewriter rewriter, CancellationToken ct)
@@ -181,3 +172,15 @@ public static class ModelEndpoints
 
     sealed record AvailableModel(ModelInfo Info, string? CircuitState, bool Available);
 }
+
+/// <summary>L14's answer.</summary>
+public sealed record ModelSelection(string SelectedModel, string Reasoning, string EstimatedCostUsd, IReadOnlyList<string> FallbackModels);
+
+/// <summary>L15's answer.</summary>
+public sealed record SystemHealth(
+    int HealthyModels, int UnhealthyModels, int CircuitBreakersOpen, string TotalCostToday, double AvgResponseTimeMs, double SuccessRate);
+
+/// <summary>L16: one model of the answer (keyed by name).</summary>
+public sealed record AvailableModelDto(
+    string Provider, string Kind, string CostInput, string CostOutput, int ContextWindow, int? MaxTokens, int? Dimensions,
+    string Tier, bool Deprecated, string? Description, string CircuitBreakerStatus, bool IsAvailable);

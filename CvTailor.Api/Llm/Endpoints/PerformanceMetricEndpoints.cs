@@ -6,6 +6,7 @@ using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using CvTailor.Data.Llm;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Llm.Endpoints;
@@ -14,7 +15,8 @@ namespace CvTailor.Api.Llm.Endpoints;
 public static class PerformanceMetricEndpoints
 {
     /// <summary>L1: filters <c>date_from</c>/<c>date_to</c> and (unlike the original, where they were declared but not wired) <c>model_name</c>, <c>task_type</c>, <c>success</c>, <c>selection_strategy</c>.</summary>
-    public static async Task<IResult> ListAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<PagedResult<PerformanceMetricDto>>, NotFound<ApiDetail>, FieldErrorsResult>> ListAsync(
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var query = await VisibleAsync(db, user, ct);
@@ -60,12 +62,16 @@ public static class PerformanceMetricEndpoints
         {
             return errors.ToBadRequest();
         }
-        return await query.OrderByDescending(m => m.Metric.CreatedAt).ThenBy(m => m.Metric.Id)
-            .ToPageAsync(request, PerformanceMetricDto.From, ct, LlmAccess.PageSize(request));
+        return (await query.OrderByDescending(m => m.Metric.CreatedAt).ThenBy(m => m.Metric.Id)
+            .ToPageAsync(request, PerformanceMetricDto.From, ct, LlmAccess.PageSize(request))).Result switch
+        {
+            Ok<PagedResult<PerformanceMetricDto>> page => page,
+            var other => (NotFound<ApiDetail>)other,
+        };
     }
 
     /// <summary>L2.</summary>
-    public static async Task<IResult> GetAsync(Guid id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<PerformanceMetricDto>, NotFound<ApiDetail>>> GetAsync(Guid id, CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var row = await (await VisibleAsync(db, user, ct)).SingleOrDefaultAsync(m => m.Metric.Id == id, ct);
         return row is null
@@ -74,7 +80,7 @@ public static class PerformanceMetricEndpoints
     }
 
     /// <summary>L3: today's and yesterday's request count, success rate (0–100) and cost (UTC days).</summary>
-    public static async Task<IResult> SummaryAsync(CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Ok<Dictionary<string, DaySummary>>> SummaryAsync(CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var visible = await VisibleAsync(db, user, ct);
@@ -86,7 +92,7 @@ public static class PerformanceMetricEndpoints
     }
 
     /// <summary>L13: per-model aggregates, most requests first.</summary>
-    public static async Task<IResult> ModelStatsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Ok<List<ModelStatsDto>>> ModelStatsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var rows = await (await VisibleAsync(db, user, ct))
             .GroupBy(m => m.Metric.ModelName)
