@@ -37,8 +37,8 @@ public static class ExportEndpoints
         // A file result and a challenge state no status of their own: the 200 (one media type per format) and the
         // 401 of a call with neither token nor signed link are declared here.
         group.MapGet("/{id:guid}/download/", ExportDownloadEndpoints.DownloadAsync).AllowAnonymous().WithName("DownloadExport")
-            .Produces(StatusCodes.Status200OK, typeof(Stream), contentType: ExportFormats.ContentType(ExportFormat.Pdf),
-                additionalContentTypes: [.. Enum.GetValues<ExportFormat>().Skip(1).Select(ExportFormats.ContentType)])
+            .Produces<Stream>(StatusCodes.Status200OK, ExportFormats.ContentType(ExportFormat.Pdf),
+                [.. Enum.GetValues<ExportFormat>().Skip(1).Select(ExportFormats.ContentType)])
             .Produces<ApiDetail>(StatusCodes.Status401Unauthorized);
 
         var authorized = group.MapGroup("").RequireAuthorization();

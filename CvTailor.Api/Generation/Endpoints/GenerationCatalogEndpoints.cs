@@ -2,6 +2,7 @@ using CvTailor.Api.Artifacts;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Generation.Endpoints;
@@ -10,15 +11,16 @@ namespace CvTailor.Api.Generation.Endpoints;
 public static class GenerationCatalogEndpoints
 {
     /// <summary>G8: active CV templates, 20 per page.</summary>
-    public static async Task<IResult> TemplatesAsync(HttpRequest request, CvTailorDbContext db, CancellationToken ct) =>
-        await db.CvTemplates.AsNoTracking()
+    public static Task<Results<Ok<PagedResult<CvTemplateDto>>, NotFound<ApiDetail>>> TemplatesAsync(
+        HttpRequest request, CvTailorDbContext db, CancellationToken ct) =>
+        db.CvTemplates.AsNoTracking()
             .Where(t => t.IsActive)
             .OrderBy(t => t.Id)
             .ToPageAsync(request, t => new CvTemplateDto(
                 t.Id, t.Name, t.Category, t.Description, t.PreviewImageUrl, JsonColumn.ToElement(t.TemplateConfig), t.IsPremium, t.IsActive), ct);
 
     /// <summary>G9: counts, mean rating (1 dp, 0 without ratings), the most used template's name, the last 10 generations.</summary>
-    public static async Task<IResult> AnalyticsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
+    public static async Task<Ok<GenerationAnalyticsDto>> AnalyticsAsync(CurrentUser user, CvTailorDbContext db, CancellationToken ct)
     {
         var mine = db.GeneratedDocuments.AsNoTracking().Where(d => d.UserId == user.Id);
         var counts = await mine.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);

@@ -5,6 +5,7 @@ using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Generation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Generation.Endpoints;
@@ -13,7 +14,7 @@ namespace CvTailor.Api.Generation.Endpoints;
 public static class GenerationRecordEndpoints
 {
     /// <summary>G3: the short shape while processing/failed, the full detail once completed.</summary>
-    public static async Task<IResult> GetAsync(Guid id, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<GenerationDetailDto>, Ok<GenerationSummaryDto>, NotFound<ApiErrorMessage>>> GetAsync(Guid id, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var document = await Owned(db, user.Id, time).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (document is null)
@@ -26,12 +27,13 @@ public static class GenerationRecordEndpoints
     }
 
     /// <summary>G4: newest first, 20 per page.</summary>
-    public static Task<IResult> ListAsync(HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
-        Results(Owned(db, user.Id, time).OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
-            .Select(GenerationSummaryDto.Projection).ToPageAsync(request, ct));
+    public static Task<Results<Ok<PagedResult<GenerationSummaryDto>>, NotFound<ApiDetail>>> ListAsync(
+        HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct) =>
+        Owned(db, user.Id, time).OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Select(GenerationSummaryDto.Projection).ToPageAsync(request, ct);
 
     /// <summary>G5.</summary>
-    public static async Task<IResult> DetailAsync(Guid id, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<GenerationDetailDto>, NotFound<ApiDetail>>> DetailAsync(Guid id, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var document = await Owned(db, user.Id, time).SingleOrDefaultAsync(d => d.Id == id, ct);
         return document is null
@@ -40,7 +42,7 @@ public static class GenerationRecordEndpoints
     }
 
     /// <summary>G6: feedback and export jobs go with it (foreign keys cascade), and so do the exported files.</summary>
-    public static async Task<IResult> DeleteAsync(Guid id, CurrentUser user, CvTailorDbContext db, FileStorage files, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound<ApiDetail>>> DeleteAsync(Guid id, CurrentUser user, CvTailorDbContext db, FileStorage files, CancellationToken ct)
     {
         var document = await db.GeneratedDocuments.SingleOrDefaultAsync(d => d.Id == id && d.UserId == user.Id, ct);
         if (document is null)
@@ -55,18 +57,17 @@ public static class GenerationRecordEndpoints
     }
 
     /// <summary>G7: rating 1–10 with optional feedback text; also recorded as a <c>rating</c> feedback row.</summary>
-    public static async Task<IResult> RateAsync(
-        Guid id, HttpRequest request, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<Results<Ok<RatingAcceptedDto>, NotFound<ApiErrorMessage>, BodyError, FieldErrorsResult>> RateAsync(
+        Guid id, RequestFields read, CurrentUser user, CvTailorDbContext db, TimeProvider time, CancellationToken ct)
     {
         var document = await Owned(db, user.Id, time).AsTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
         if (document is null)
         {
             return TypedResults.NotFound(new ApiErrorMessage(GenerationMessages.NotFound));
         }
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var body = read.Values;
         var errors = new FieldErrors();
@@ -100,6 +101,4 @@ public static class GenerationRecordEndpoints
         var now = time.UtcNow();
         return db.GeneratedDocuments.AsNoTracking().Where(d => d.UserId == userId && (d.ExpiresAt == null || d.ExpiresAt > now));
     }
-
-    static async Task<IResult> Results<T>(Task<T> result) where T : IResult => await result;
 }

@@ -3,10 +3,12 @@ using System.Text.Json;
 using CvTailor.Api.Auth;
 using CvTailor.Api.BackgroundWork;
 using CvTailor.Api.DrfContract;
+using CvTailor.Api.Endpoints;
 using CvTailor.Api.Generation.Caching;
 using CvTailor.Api.HttpPipeline;
 using CvTailor.Data;
 using CvTailor.Data.Generation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,24 +17,23 @@ namespace CvTailor.Api.Generation.Endpoints;
 /// <summary>G1/G2: validate, cache the posting's parse for the caller, write the document row, queue it, answer 202.</summary>
 public static class GenerationStartEndpoints
 {
-    public static Task<IResult> StartCvAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, GenerationChannel queue,
+    public static Task<Results<Accepted<GenerationStartedDto>, BodyError, FieldErrorsResult, TooManyRequestsJson<ApiDetail>>> StartCvAsync(
+        RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, GenerationChannel queue,
         IOptions<GenerationOptions> options, TimeProvider time, CancellationToken ct) =>
-        StartAsync(GenerationStatuses.Cv, request, user, db, cache, queue, options.Value, time, ct);
+        StartAsync(GenerationStatuses.Cv, read, request, user, db, cache, queue, options.Value, time, ct);
 
-    public static Task<IResult> StartCoverLetterAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, GenerationChannel queue,
+    public static Task<Results<Accepted<GenerationStartedDto>, BodyError, FieldErrorsResult, TooManyRequestsJson<ApiDetail>>> StartCoverLetterAsync(
+        RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, GenerationChannel queue,
         IOptions<GenerationOptions> options, TimeProvider time, CancellationToken ct) =>
-        StartAsync(GenerationStatuses.CoverLetter, request, user, db, cache, queue, options.Value, time, ct);
+        StartAsync(GenerationStatuses.CoverLetter, read, request, user, db, cache, queue, options.Value, time, ct);
 
-    static async Task<IResult> StartAsync(
-        string documentType, HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache,
+    static async Task<Results<Accepted<GenerationStartedDto>, BodyError, FieldErrorsResult, TooManyRequestsJson<ApiDetail>>> StartAsync(
+        string documentType, RequestFields read, HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache,
         GenerationChannel queue, GenerationOptions options, TimeProvider time, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
         var input = GenerationInput.Read(read.Values, errors);
@@ -81,7 +82,7 @@ public static class GenerationStartEndpoints
     /// 400 naming the selected artifact ids the caller does not own (or that do not exist), else null. The original
     /// stored <c>label_ids</c> unchecked and ignored them; here they restrict the candidates, so they must be the caller's.
     /// </summary>
-    public static async Task<IResult?> UnknownArtifactsAsync(CvTailorDbContext db, long userId, IReadOnlyList<int> ids, CancellationToken ct)
+    public static async Task<FieldErrorsResult?> UnknownArtifactsAsync(CvTailorDbContext db, long userId, IReadOnlyList<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
         {

@@ -5,6 +5,7 @@ using CvTailor.Api.Generation.Caching;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Semantic;
 using CvTailor.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Api.Generation.Endpoints;
@@ -16,13 +17,12 @@ namespace CvTailor.Api.Generation.Endpoints;
 /// </summary>
 public static class MatchEndpoint
 {
-    public static async Task<IResult> MatchAsync(
-        HttpRequest request, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, MatchPipeline pipeline, CancellationToken ct)
+    public static async Task<Results<Ok<MatchResponse>, BodyError, FieldErrorsResult>> MatchAsync(
+        RequestFields read, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, MatchPipeline pipeline, CancellationToken ct)
     {
-        var read = await RequestFields.ReadAsync(request, ct);
-        if (read.Error is not null)
+        if (read.Error is { } bodyError)
         {
-            return read.Error;
+            return bodyError;
         }
         var errors = new FieldErrors();
         var input = GenerationInput.Read(read.Values, errors);
