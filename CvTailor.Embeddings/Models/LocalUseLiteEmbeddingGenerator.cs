@@ -12,7 +12,7 @@ namespace CvTailor.Embeddings.Models;
 public sealed class LocalUseLiteEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     /// <summary>Recorded with every vector so vectors of different models are never compared.</summary>
-    public const string ModelId = "use-lite";
+    public const string ModelId = UseLiteModel.Id;
 
     public const string ProviderName = "cvtailor-local";
 
@@ -37,7 +37,17 @@ public sealed class LocalUseLiteEmbeddingGenerator : IEmbeddingGenerator<string,
     static UseLiteModel LoadModel(IOptions<UseLiteOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var model = UseLiteModel.Load(UseLiteModelDirectory.Resolve(options.Value.ModelDirectory));
+        UseLiteModel model;
+        try
+        {
+            model = UseLiteModel.Load(UseLiteModelDirectory.Resolve(options.Value.ModelDirectory));
+        }
+        catch (FileNotFoundException e)
+        {
+            // The library names the fetch script; the service also names its own setting.
+            throw new FileNotFoundException(
+                $"{e.Message} This service reads the directory from {UseLiteOptions.SectionName}:ModelDirectory.", e.FileName, e);
+        }
         model.WarmUp(options.Value.ToRunOptions());
         return model;
     }

@@ -50,7 +50,7 @@ public sealed class EmbeddingsEndpointTests(EmbeddingsEndpointFixture fixture) :
         Assert.Equal(512, vector.Length);
         var expected = Local.Model.Embed(["Built a Kafka pipeline in Go"])[0];
         Assert.Equal(expected, vector);
-        var tokens = Local.Model.Tokenizer.CountTokens("Built a Kafka pipeline in Go");
+        var tokens = Local.Model.CountTokens("Built a Kafka pipeline in Go");
         Assert.Equal(tokens, json["usage"]!["prompt_tokens"]!.GetValue<int>());
         Assert.Equal(tokens, json["usage"]!["total_tokens"]!.GetValue<int>());
     }

@@ -11,10 +11,10 @@ namespace CvTailor.Tests.Embeddings;
 [Collection(UseLiteModelGroup.Name)]
 public sealed class StructuredChunkerTests(UseLiteModelFixture model)
 {
-    UseLiteTokenizer Tokenizer => model.Model.Tokenizer;
+    UseLiteModel Encoder => model.Model;
 
     StructuredChunker Chunker(int max = 128, int overlap = 16) =>
-        new(new UseLiteTokenCounter(Tokenizer), new ChunkingOptions { MaxTokens = max, OverlapTokens = overlap });
+        new(new UseLiteTokenCounter(Encoder), new ChunkingOptions { MaxTokens = max, OverlapTokens = overlap });
 
     [Fact]
     public void Short_paragraphs_of_a_section_share_a_chunk_under_their_heading()
@@ -23,7 +23,7 @@ public sealed class StructuredChunkerTests(UseLiteModelFixture model)
             [new TextBlock("Skills", "Go and Rust."), new TextBlock("Skills", "PostgreSQL tuning."), new TextBlock("Awards", "Best paper 2021.")])]);
         Assert.Equal(["Skills\nGo and Rust.\nPostgreSQL tuning.", "Awards\nBest paper 2021."], chunks.Select(c => c.Text));
         Assert.Equal("Skills", chunks[0].Heading);
-        Assert.All(chunks, c => Assert.Equal(Tokenizer.CountTokens(c.Text), c.Tokens));
+        Assert.All(chunks, c => Assert.Equal(Encoder.CountTokens(c.Text), c.Tokens));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class StructuredChunkerTests(UseLiteModelFixture model)
         var paragraph = string.Join(' ', Enumerable.Range(0, 10).Select(SampleText.Paragraph));
         var chunks = Chunker(max, overlap).Chunk([new ExtractedSource("s", "text", [new TextBlock("Experience", paragraph)])]);
         Assert.True(chunks.Count > 3);
-        Assert.All(chunks, c => Assert.True(Tokenizer.CountTokens(c.Text) <= max, $"{Tokenizer.CountTokens(c.Text)} > {max}: {c.Text}"));
+        Assert.All(chunks, c => Assert.True(Encoder.CountTokens(c.Text) <= max, $"{Encoder.CountTokens(c.Text)} > {max}: {c.Text}"));
         Assert.All(chunks, c => Assert.StartsWith("Experience\n", c.Text, StringComparison.Ordinal));
 
         var bodies = chunks.Select(c => c.Text["Experience\n".Length..].Split(' ')).ToList();
@@ -57,7 +57,7 @@ public sealed class StructuredChunkerTests(UseLiteModelFixture model)
             if (overlap > 0)
             {
                 Assert.True(shared > 0, $"chunk {i} repeats nothing of chunk {i - 1}");
-                Assert.True(Tokenizer.CountTokens(string.Join(' ', bodies[i][..shared])) <= overlap + 2);
+                Assert.True(Encoder.CountTokens(string.Join(' ', bodies[i][..shared])) <= overlap + 2);
             }
             rebuilt.AddRange(bodies[i][shared..]);
         }
@@ -78,7 +78,7 @@ public sealed class StructuredChunkerTests(UseLiteModelFixture model)
         var hash = string.Concat(Enumerable.Repeat("a9f3kq7z", 200));
         var chunks = Chunker().Chunk([new ExtractedSource("s", "text", [new TextBlock(null, hash)])]);
         Assert.True(chunks.Count > 1);
-        Assert.All(chunks, c => Assert.True(Tokenizer.CountTokens(c.Text) <= 128));
+        Assert.All(chunks, c => Assert.True(Encoder.CountTokens(c.Text) <= 128));
         Assert.Equal(hash, string.Concat(chunks.Select(c => c.Text)));
     }
 

@@ -74,7 +74,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
             Assert.Equal(1536, chunk.Vector.Length);
             Assert.All(chunk.Vector[512..], v => Assert.Equal(0f, v));
             Assert.True(TensorPrimitives.CosineSimilarity(chunk.Vector.AsSpan(0, 512), model.Embed([chunk.Content])[0]) > 0.9999f);
-            Assert.True(model.Tokenizer.CountTokens(chunk.Content) <= 128);
+            Assert.True(model.CountTokens(chunk.Content) <= 128);
         }
 
         // Changed content: new chunks replace the old ones.
@@ -137,7 +137,7 @@ public sealed class WorkerEndToEndTests : IAsyncLifetime
         Assert.True(method.Count >= 3, $"{method.Count} chunks for the long section");
         Assert.All(method, c => Assert.Contains(c.Content["Method\n".Length..], longSection, StringComparison.Ordinal));
         var model = _embeddings.Services.GetRequiredService<LocalUseLiteEmbeddingGenerator>().Model;
-        Assert.All(chunks, c => Assert.True(model.Tokenizer.CountTokens(c.Content) <= 128, c.Content));
+        Assert.All(chunks, c => Assert.True(model.CountTokens(c.Content) <= 128, c.Content));
         var processed = JsonNode.Parse(rows[0].ProcessedContent)!;
         // The artifact's fields, four evidence descriptions ("Uploaded file: …") and the four files.
         var kinds = processed["sources"]!.AsArray().Select(x => x!["kind"]!.GetValue<string>()).Order().ToArray();

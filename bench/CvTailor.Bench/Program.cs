@@ -26,7 +26,6 @@ return command switch
     "generation-api-bench" => await GenerationApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     "api-bench" => await ApiBenchCommand.RunAsync(rest, Console.Out, cts.Token),
     "bench-model" => await ModelBenchmark.RunAsync(rest),
-    "bench-kernel" => KernelBenchmark.Run(),
     "check-normalization" => NormalizationCommand.Run(),
     "embeddings-latency" => await EmbeddingLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
     "match-latency" => await MatchLatencyCommand.RunAsync(rest, Console.Out, cts.Token),
@@ -51,7 +50,6 @@ static int Usage()
           api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered,search,match] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations N]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
               local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
-          bench-kernel                  GFLOP/s of the encoder's matmul kernel
           check-normalization           exits 1 when Unicode NFKC is unavailable (invariant globalization)
           tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
           embeddings-latency [--artifacts 100] [--burst 100]

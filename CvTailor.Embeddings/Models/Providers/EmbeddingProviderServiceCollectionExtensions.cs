@@ -33,7 +33,7 @@ public static class EmbeddingProviderServiceCollectionExtensions
                     var pack = sp.GetRequiredService<IOptions<UseLiteOptions>>().Value.MaxPackSentences;
                     return new EmbeddingModelInfo(
                         LocalUseLiteEmbeddingGenerator.ModelId, UseLiteModel.Dimensions, Math.Max(pack, 32),
-                        new UseLiteTokenCounter(local.Model.Tokenizer));
+                        new UseLiteTokenCounter(local.Model));
                 });
                 break;
             case EmbeddingProviderKinds.OpenAi:

@@ -5,6 +5,7 @@ using CvTailor.Tests.SentenceEncoder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CvTailor.Tests.Unit.Embeddings;
 
@@ -27,7 +28,7 @@ public sealed class LocalUseLiteEmbeddingGeneratorTests(UseLiteModelFixture fixt
             Assert.Equal(1f, TensorPrimitives.Norm(e.Vector.Span), 4);
         });
         // Usage counts what the model read: 3 tokens, 128 of the long text, none of the empty one.
-        var expectedTokens = fixture.Model.Tokenizer.Encode("hello world").Length + UseLiteModel.MaxTokens;
+        var expectedTokens = fixture.Model.Tokenize("hello world").Length + UseLiteModel.MaxTokens;
         Assert.Equal(expectedTokens, result.Usage!.InputTokenCount);
         Assert.Equal(fixture.Model.Embed(["hello world"])[0], result[0].Vector.ToArray());
     }
@@ -68,12 +69,13 @@ public sealed class LocalUseLiteEmbeddingGeneratorTests(UseLiteModelFixture fixt
     }
 
     [Fact]
-    public void Missing_model_names_the_fetch_script()
+    public void Missing_model_names_the_fetch_script_and_the_setting()
     {
         var empty = Directory.CreateTempSubdirectory("cvtailor-no-model-");
         try
         {
-            var error = Assert.Throws<FileNotFoundException>(() => UseLiteModel.Load(empty.FullName));
+            var options = Options.Create(new UseLiteOptions { ModelDirectory = empty.FullName });
+            var error = Assert.Throws<FileNotFoundException>(() => new LocalUseLiteEmbeddingGenerator(options));
             Assert.Contains(UseLiteModelDirectory.FetchScript, error.Message, StringComparison.Ordinal);
             Assert.Contains("Embeddings:Local:ModelDirectory", error.Message, StringComparison.Ordinal);
         }

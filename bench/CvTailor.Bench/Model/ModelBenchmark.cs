@@ -38,11 +38,11 @@ internal static class ModelBenchmark
         var workingSetAfterLoad = process.WorkingSet64;
         var managedAfterLoad = GC.GetTotalMemory(forceFullCollection: true);
 
-        var tokens = texts.Select(model.Tokenizer.Encode).ToArray();
+        var tokens = texts.Select(model.Tokenize).ToArray();
         var tokenizeTimer = Stopwatch.StartNew();
         foreach (var text in texts)
         {
-            model.Tokenizer.Encode(text);
+            model.Tokenize(text);
         }
         tokenizeTimer.Stop();
         var totalTokens = tokens.Sum(t => Math.Min(t.Length, UseLiteModel.MaxTokens));

@@ -6,10 +6,7 @@ internal static class TokenizeCommand
 {
     public static int Run(string text, string? modelDirectory)
     {
-        var directory = UseLiteModelDirectory.Resolve(modelDirectory);
-        UseLiteModelDirectory.EnsureComplete(directory);
-        var tokenizer = UseLiteTokenizer.Load(Path.Combine(directory, "vocab.json"));
-        var ids = tokenizer.Encode(text);
+        var ids = UseLiteModel.Load(UseLiteModelDirectory.Resolve(modelDirectory)).Tokenize(text);
         Console.WriteLine($"{ids.Length} tokens (the model reads the first {UseLiteModel.MaxTokens}): {string.Join(' ', ids)}");
         return 0;
     }

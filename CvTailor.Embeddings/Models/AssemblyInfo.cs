@@ -1,2 +1,0 @@
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CvTailor.Bench")]
-[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("CvTailor.Tests")]
