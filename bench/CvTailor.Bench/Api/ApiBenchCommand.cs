@@ -16,7 +16,7 @@ public static class ApiBenchCommand
         var scenarios = new List<IApiScenario>();
         foreach (var name in options.Scenarios)
         {
-            if (Scenarios.Create(name) is not { } scenario)
+            if (Scenarios.Create(name, options) is not { } scenario)
             {
                 await output.WriteLineAsync($"unknown scenario '{name}'");
                 return 1;
@@ -29,23 +29,39 @@ public static class ApiBenchCommand
         {
             settings["Auth:Passwords:Iterations"] = iterations.ToString(CultureInfo.InvariantCulture);
         }
+        foreach (var (key, value) in options.Settings)
+        {
+            settings[key] = value;
+        }
         // Search and match need chunk vectors and query embeddings: run the Embeddings service (and worker) beside the Api.
         var semantic = scenarios.Any(s => s is SemanticScenario);
         await using var host = await BenchHost.StartAsync(settings, ct, embeddings: semantic);
         using var client = host.CreateClient();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"api bench: {Environment.ProcessorCount} cores, requests={options.Requests}, concurrency={options.Concurrency}, warmup={options.Warmup}, hash-iterations={options.HashIterations?.ToString(CultureInfo.InvariantCulture) ?? "default"}{(semantic ? $", Embeddings service on (USE-Lite, {SemanticScenario.Artifacts} artifacts with vectors; search and match semantic)" : "")}"));
-        await output.WriteLineAsync("scenario              ok/total    req/s     p50 ms    p95 ms    p99 ms    max ms");
+            $"api bench: {Environment.ProcessorCount} cores, requests={options.Requests}, concurrency={string.Join(",", options.Concurrency)}, warmup={options.Warmup}, hash-iterations={options.HashIterations?.ToString(CultureInfo.InvariantCulture) ?? "default"}{string.Concat(options.Settings.Select(kv => $", {kv.Key}={kv.Value}"))}{(semantic ? $", Embeddings service on (USE-Lite, {SemanticScenario.Artifacts} artifacts with vectors; search and match semantic)" : "")}"));
+        await output.WriteLineAsync("scenario             conc  ok/total    req/s     p50 ms    p95 ms    p99 ms    max ms");
         foreach (var scenario in scenarios)
         {
             await scenario.PrepareAsync(host, client, options.Requests, ct);
-            if (options.Warmup > 0)
+            foreach (var concurrency in options.Concurrency)
             {
-                await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Warmup, options.Concurrency, ct);
+                if (options.Warmup > 0)
+                {
+                    await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Warmup, concurrency, ct);
+                }
+                (scenario as IScenarioDiagnostics)?.Reset();
+                var s = await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Requests, concurrency, ct);
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{scenario.Name,-20} {concurrency,4} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
+                if (scenario is IScenarioDiagnostics diagnostics)
+                {
+                    await output.WriteLineAsync(diagnostics.Report(options.Requests));
+                }
             }
-            var s = await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Requests, options.Concurrency, ct);
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{scenario.Name,-20} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
+        }
+        foreach (var disposable in scenarios.OfType<IDisposable>())
+        {
+            disposable.Dispose();
         }
         return 0;
     }

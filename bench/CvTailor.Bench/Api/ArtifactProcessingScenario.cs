@@ -1,3 +1,6 @@
+using CvTailor.Api.Artifacts.Processing;
+using System.Diagnostics.Metrics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -8,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CvTailor.Bench.Embeddings;
 
 namespace CvTailor.Bench.Api;
 
@@ -16,10 +20,13 @@ namespace CvTailor.Bench.Api;
 /// 405-on-HEAD page, a 200 with a query), then R8 polled every 10 ms until the processing job has checked all five
 /// (R8 reaches 90 %: the embedding job stays open, no embeddings service runs here). One call = create → processed.
 /// </summary>
-public sealed class ArtifactProcessingScenario : IApiScenario
+public sealed class ArtifactProcessingScenario(TimeSpan pollInterval) : IApiScenario, IScenarioDiagnostics, IDisposable
 {
     IReadOnlyList<(string Email, string Access)> _users = [];
     Uri _site = null!;
+    int _polls;
+    readonly List<double> _jobSeconds = [];
+    MeterListener? _listener;
 
     public string Name => "artifact-processing";
 
@@ -27,6 +34,45 @@ public sealed class ArtifactProcessingScenario : IApiScenario
     {
         _users = await BenchUsers.RegisterAsync(client, 8, ct);
         _site = await StartSiteAsync(ct);
+        // The server-side duration of each job (claim → completed), read from the Api's own instrument in this process.
+        _listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument, EvidenceTelemetry.ProcessingDuration))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _listener.SetMeasurementEventCallback<double>((_, seconds, _, _) =>
+        {
+            lock (_jobSeconds)
+            {
+                _jobSeconds.Add(seconds * 1000);
+            }
+        });
+        _listener.Start();
+    }
+
+    public void Dispose() => _listener?.Dispose();
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _polls, 0);
+        lock (_jobSeconds)
+        {
+            _jobSeconds.Clear();
+        }
+    }
+
+    public string Report(int requests)
+    {
+        lock (_jobSeconds)
+        {
+            return string.Create(CultureInfo.InvariantCulture,
+                $"  polls every {pollInterval.TotalMilliseconds:0} ms: {(double)Volatile.Read(ref _polls) / requests:F1} status calls per artifact; server-side job (claim → completed) p50 {Percentiles.Of(_jobSeconds, 50):F1} ms, p95 {Percentiles.Of(_jobSeconds, 95):F1} ms over {_jobSeconds.Count} jobs");
+        }
     }
 
     public async Task<bool> CallAsync(HttpClient client, int index, CancellationToken ct)
@@ -50,6 +96,7 @@ public sealed class ArtifactProcessingScenario : IApiScenario
         }
         while (true)
         {
+            Interlocked.Increment(ref _polls);
             using var status = AuthorizedRequests.Create(HttpMethod.Get, $"/api/v1/artifacts/{id}/status/", access);
             using var response = await client.SendAsync(status, ct);
             var json = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
@@ -62,7 +109,7 @@ public sealed class ArtifactProcessingScenario : IApiScenario
             {
                 return json["processed_evidence_count"]!.GetValue<int>() == 5;
             }
-            await Task.Delay(10, ct);
+            await Task.Delay(pollInterval, ct);
         }
     }
 

@@ -6,17 +6,21 @@ namespace CvTailor.Bench.Api;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8] [--warmup 20] [--hash-iterations 210000]
+        usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8 | 1,8,32] [--warmup 20] [--hash-iterations 210000] [--poll-ms 10] [--set Section:Key=value ...]
           scenarios: login, artifact-create, artifact-list, artifact-list-filtered, artifact-processing, search, match (add more in Scenarios.cs)
-          requests/concurrency bound the load: exactly <requests> timed calls, at most <concurrency> in flight.
+          requests/concurrency bound the load: exactly <requests> timed calls, at most <concurrency> in flight; a list runs each level in turn (same host, same data).
           hash-iterations: password hashing cost (default: the Api's own default).
+          set: an Api setting over the defaults (repeatable), e.g. --set Evidence:Concurrency=4.
+          poll-ms: how often artifact-processing asks for the status of each artifact it waits for.
         """;
 
     public IReadOnlyList<string> Scenarios { get; init; } = ["login"];
     public int Requests { get; init; } = 200;
-    public int Concurrency { get; init; } = 8;
+    public IReadOnlyList<int> Concurrency { get; init; } = [8];
     public int Warmup { get; init; } = 20;
     public int? HashIterations { get; init; }
+    public int PollMilliseconds { get; init; } = 10;
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public static bool TryParse(string[] args, out BenchOptions options, out string? error)
     {
@@ -38,14 +42,20 @@ public sealed record BenchOptions
                 case "--requests" when Positive(value) is { } n:
                     options = options with { Requests = n };
                     break;
-                case "--concurrency" when Positive(value) is { } n:
-                    options = options with { Concurrency = n };
+                case "--concurrency" when value.Split(',').Select(Positive).ToList() is { Count: > 0 } levels && levels.All(l => l is not null):
+                    options = options with { Concurrency = [.. levels.Select(l => l!.Value)] };
                     break;
                 case "--warmup" when int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 0:
                     options = options with { Warmup = n };
                     break;
                 case "--hash-iterations" when Positive(value) is { } n:
                     options = options with { HashIterations = n };
+                    break;
+                case "--poll-ms" when Positive(value) is { } n:
+                    options = options with { PollMilliseconds = n };
+                    break;
+                case "--set" when value.IndexOf('=', StringComparison.Ordinal) is > 0 and var eq:
+                    options = options with { Settings = new Dictionary<string, string>(options.Settings) { [value[..eq]] = value[(eq + 1)..] } };
                     break;
                 default:
                     error = $"bad option {args[i]} {value}";

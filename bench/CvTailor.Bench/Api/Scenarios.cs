@@ -16,15 +16,23 @@ public interface IApiScenario
     Task<bool> CallAsync(HttpClient client, int index, CancellationToken ct);
 }
 
+/// <summary>A scenario that explains its figures (where the time went), reset before the timed run.</summary>
+public interface IScenarioDiagnostics
+{
+    void Reset();
+
+    string Report(int requests);
+}
+
 /// <summary>The scenarios by name. Add a line per new scenario (artifact create, artifact list, ...).</summary>
 public static class Scenarios
 {
-    public static IApiScenario? Create(string name) => name switch
+    public static IApiScenario? Create(string name, BenchOptions options) => name switch
     {
         "login" => new LoginScenario(),
         "artifact-create" => new ArtifactCreateScenario(),
         "artifact-list" => new ArtifactListScenario("artifact-list", ""),
-        "artifact-processing" => new ArtifactProcessingScenario(),
+        "artifact-processing" => new ArtifactProcessingScenario(TimeSpan.FromMilliseconds(options.PollMilliseconds)),
         "search" => new SearchScenario(),
         "match" => new MatchScenario(),
         "artifact-list-filtered" => new ArtifactListScenario("artifact-list-filtered", "?search=billing&technologies=docker,kafka&start_date=2022-06-01"),
