@@ -55,7 +55,7 @@ public static class ApiBenchCommand
                     $"{scenario.Name,-20} {concurrency,4} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
                 if (scenario is IScenarioDiagnostics diagnostics)
                 {
-                    await output.WriteLineAsync(diagnostics.Report(options.Requests));
+                    await output.WriteLineAsync(await diagnostics.ReportAsync(options.Requests, ct));
                 }
             }
         }

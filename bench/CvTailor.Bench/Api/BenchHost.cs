@@ -26,8 +26,9 @@ public sealed class BenchHost : IAsyncDisposable
     WebApplication? _embeddings;
     readonly string _stateDirectory;
 
-    BenchHost(LocalPostgresServer postgres, WebApplication app, string stateDirectory, Uri baseAddress)
+    BenchHost(LocalPostgresServer postgres, WebApplication app, string stateDirectory, Uri baseAddress, string connectionString)
     {
+        ConnectionString = connectionString;
         _postgres = postgres;
         _app = app;
         _stateDirectory = stateDirectory;
@@ -35,6 +36,9 @@ public sealed class BenchHost : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>The bench database, for reading back what the Api wrote.</summary>
+    public string ConnectionString { get; }
 
     /// <param name="settings">Api settings over the defaults.</param>
     /// <param name="ct">Cancellation.</param>
@@ -101,7 +105,7 @@ public sealed class BenchHost : IAsyncDisposable
         app.UseCvTailorApi();
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new BenchHost(postgres, app, state, new Uri(address)) { _embeddings = embeddingsApp };
+        return new BenchHost(postgres, app, state, new Uri(address), connectionString) { _embeddings = embeddingsApp };
     }
 
     public HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = BaseAddress };

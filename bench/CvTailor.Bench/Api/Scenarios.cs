@@ -21,7 +21,7 @@ public interface IScenarioDiagnostics
 {
     void Reset();
 
-    string Report(int requests);
+    Task<string> ReportAsync(int requests, CancellationToken ct);
 }
 
 /// <summary>The scenarios by name. Add a line per new scenario (artifact create, artifact list, ...).</summary>
