@@ -69,6 +69,9 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Api: reading one GitHub repository's details through the GitHub REST API.</summary>
         public const string GitHubAnalysis = "evidence.github";
+
+        /// <summary>CvTailor.Api: one password hash computed (hashing a new password, or checking one: PBKDF2).</summary>
+        public const string PasswordHash = "auth.password_hash";
     }
 
     public static class Instruments

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CvTailor.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,14 @@ public sealed class PasswordService
         _decoy = _hasher.HashPassword(null!, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)));
     }
 
-    public string Hash(string password) => _hasher.HashPassword(null!, password);
+    /// <summary>One span per PBKDF2 computation, so a trace shows how many a request spent (login: one).</summary>
+    static readonly ActivitySource Telemetry = new(CvTailorTelemetry.Api);
+
+    public string Hash(string password)
+    {
+        using var span = Telemetry.StartActivity(TelemetryNames.Spans.PasswordHash);
+        return _hasher.HashPassword(null!, password);
+    }
 
     /// <summary>Django's <c>set_unusable_password</c>: <c>!</c> and 40 random characters.</summary>
     public static string Unusable() =>
@@ -64,12 +72,14 @@ public sealed class PasswordService
         }
         if (DjangoPbkdf2Sha256.IsDjangoHash(stored!))
         {
+            using var django = Telemetry.StartActivity(TelemetryNames.Spans.PasswordHash);
             return DjangoPbkdf2Sha256.Verify(stored!, password) ? PasswordCheck.SuccessRehashNeeded : PasswordCheck.Failed;
         }
         if (stored!.Contains('$', StringComparison.Ordinal))
         {
             return PasswordCheck.Failed;
         }
+        using var span = Telemetry.StartActivity(TelemetryNames.Spans.PasswordHash);
         try
         {
             return _hasher.VerifyHashedPassword(null!, stored, password) switch
@@ -86,5 +96,9 @@ public sealed class PasswordService
     }
 
     /// <summary>Spends the same time as a real check when there is no user, so timing does not reveal which emails exist.</summary>
-    public void VerifyDecoy(string password) => _hasher.VerifyHashedPassword(null!, _decoy, password);
+    public void VerifyDecoy(string password)
+    {
+        using var span = Telemetry.StartActivity(TelemetryNames.Spans.PasswordHash);
+        _hasher.VerifyHashedPassword(null!, _decoy, password);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -5,6 +7,7 @@ using System.Text;
 using CvTailor.Data.Accounts;
 using CvTailor.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 
 namespace CvTailor.Tests.Api.Auth;
 
@@ -60,6 +63,42 @@ public sealed class LoginTests(ApiServerFixture api) : IClassFixture<ApiServerFi
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
             Assert.Equal("""{"error":"Invalid credentials"}""", await response.Content.ReadAsStringAsync());
         }
+    }
+
+    /// <summary>
+    /// Counted from the Api's own spans (one per PBKDF2 computation), in the trace each login request continues, so
+    /// other requests on the shared server do not count.
+    /// </summary>
+    [Fact]
+    public async Task Each_login_computes_one_password_hash()
+    {
+        var registered = await Server.RegisterAsync();
+        var hashes = new ConcurrentDictionary<ActivityTraceId, int>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is CvTailorTelemetry.Api or "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a =>
+            {
+                if (a.OperationName == TelemetryNames.Spans.PasswordHash)
+                {
+                    hashes.AddOrUpdate(a.TraceId, 1, (_, n) => n + 1);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        async Task<(HttpStatusCode Status, int Hashes)> LoginAsync(string email, string password)
+        {
+            using var request = new Activity("test-login").Start();
+            using var response = await Server.Client.PostAsJsonAsync("/api/v1/auth/login/", new { email, password });
+            request.Stop();
+            return (response.StatusCode, hashes.GetValueOrDefault(request.TraceId));
+        }
+
+        Assert.Equal((HttpStatusCode.OK, 1), await LoginAsync(registered.Email, registered.Password));
+        Assert.Equal((HttpStatusCode.BadRequest, 1), await LoginAsync(registered.Email, "Wrong-password-1"));
+        Assert.Equal((HttpStatusCode.BadRequest, 1), await LoginAsync($"nobody-{Guid.NewGuid():N}@example.com", "Wrong-password-1"));
     }
 
     [Fact]
