@@ -1,3 +1,4 @@
+using CvTailor.Data.Schema;
 using Npgsql;
 using Pgvector;
 
@@ -10,14 +11,17 @@ namespace CvTailor.Api.Search;
 /// </summary>
 public static class VectorSearch
 {
-    /// <summary>The SQL for one metric ($1 query vector, $2 user, $3 model, $4 limit, $5 chunks per artifact, $6 max distance or null).</summary>
-    public static string Sql(SearchMetric metric)
+    /// <summary>
+    /// The SQL for one metric and query width ($1 query vector at the model's width, $2 user, $3 model, $4 limit,
+    /// $5 chunks per artifact, $6 max distance or null); chunk vectors are read from the column for that width.
+    /// </summary>
+    public static string Sql(SearchMetric metric, int dimensions)
     {
         ArgumentNullException.ThrowIfNull(metric);
         return $"""
             WITH scored AS (
                 SELECT a.id AS artifact_id, a.title, a.artifact_type, c.chunk_index, c.content,
-                       (c.embedding_vector {metric.Operator} $1) AS distance
+                       ({VectorStorage.ChunkVectorSql(dimensions, "c")} {metric.Operator} $1) AS distance
                   FROM enhanced_artifacts e
                   JOIN artifacts_artifact a ON a.id = e.original_artifact_id AND a.user_id = e.user_id
                   JOIN artifact_chunks c ON c.artifact_id = e.id
@@ -45,8 +49,8 @@ public static class VectorSearch
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(request);
         var metric = request.Metric;
-        await using var command = dataSource.CreateCommand(Sql(metric));
-        command.Parameters.AddWithValue(new Vector(PadForStorage(query.Vector)));
+        await using var command = dataSource.CreateCommand(Sql(metric, query.Vector.Length));
+        command.Parameters.AddWithValue(new Vector(query.Vector));
         command.Parameters.AddWithValue(userId);
         command.Parameters.AddWithValue(query.Model);
         command.Parameters.AddWithValue(request.Limit);
@@ -73,23 +77,5 @@ public static class VectorSearch
             chunks!.Add(new SearchChunk(reader.GetInt32(4), reader.GetString(5), metric.Score(distance), distance));
         }
         return hits;
-    }
-
-    /// <summary>Vectors are stored 1536 wide; a smaller model's are zero-padded, which leaves every metric unchanged.</summary>
-    public static float[] PadForStorage(float[] vector)
-    {
-        ArgumentNullException.ThrowIfNull(vector);
-        const int width = CvTailor.Data.Schema.PgTypes.VectorDimensions;
-        if (vector.Length == width)
-        {
-            return vector;
-        }
-        if (vector.Length > width)
-        {
-            throw new ArgumentException($"A {vector.Length}-dimension vector does not fit vector({width}).", nameof(vector));
-        }
-        var padded = new float[width];
-        vector.CopyTo(padded, 0);
-        return padded;
     }
 }

@@ -1,3 +1,4 @@
+using CvTailor.Data.Schema;
 using Pgvector;
 
 namespace CvTailor.Data.Llm;
@@ -9,8 +10,10 @@ public class ArtifactChunk
     public int ChunkIndex { get; set; }
     public string Content { get; set; } = "";
     public string Metadata { get; set; } = "{}";
-    /// <summary>1536 wide; a smaller model's vector is zero-padded.</summary>
-    public Vector EmbeddingVector { get; set; } = null!;
+    /// <summary>The original's <c>vector(1536)</c>: 1536-wide vectors, or another width below 1536 zero-padded; null when <see cref="EmbeddingVector512"/> holds the vector.</summary>
+    public Vector? EmbeddingVector { get; set; }
+    /// <summary>Not in the original: a 512-wide vector (the local model) at its own width; null for any other width.</summary>
+    public Vector? EmbeddingVector512 { get; set; }
     /// <summary>SHA-256 hex of the chunk text.</summary>
     public string ContentHash { get; set; } = "";
     /// <summary>The embedding model id: the column every chunk similarity query filters on.</summary>
@@ -23,4 +26,13 @@ public class ArtifactChunk
     public int EmbeddingDimensions { get; set; } = 1536;
 
     public EnhancedArtifact? Artifact { get; set; }
+
+    /// <summary>Stores <paramref name="vector"/> in the column for its width (see <see cref="VectorStorage"/>) and records the width.</summary>
+    public void SetEmbedding(ReadOnlySpan<float> vector)
+    {
+        var narrow = VectorStorage.IsNarrow(vector.Length);
+        EmbeddingVector512 = narrow ? new Vector(vector.ToArray()) : null;
+        EmbeddingVector = narrow ? null : new Vector(VectorStorage.PadForStorage(vector));
+        EmbeddingDimensions = vector.Length;
+    }
 }

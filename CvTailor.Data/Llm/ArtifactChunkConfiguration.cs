@@ -10,11 +10,15 @@ public sealed class ArtifactChunkConfiguration : IEntityTypeConfiguration<Artifa
 
     public void Configure(EntityTypeBuilder<ArtifactChunk> builder)
     {
-        builder.ToTable(Table);
+        // One vector per chunk, in the column for its width (VectorStorage).
+        builder.ToTable(Table, t => t.HasCheckConstraint("artifact_chunks_one_vector",
+            $"num_nonnulls({VectorStorage.ChunkWideColumn}, {VectorStorage.ChunkNarrowColumn}) = 1"));
         builder.HasKey(x => x.Id).HasName(DjangoNames.PrimaryKey(Table));
         builder.Property(x => x.Id).ValueGeneratedNever();
         builder.Property(x => x.Metadata).HasColumnType(PgTypes.Json);
         builder.Property(x => x.EmbeddingVector).HasColumnType(PgTypes.Vector);
+        builder.Property(x => x.EmbeddingVector512).HasColumnName(VectorStorage.ChunkNarrowColumn)
+            .HasColumnType($"vector({VectorStorage.Narrow})");
         builder.Property(x => x.ContentHash).HasMaxLength(64);
         builder.Property(x => x.ModelUsed).HasMaxLength(50);
         builder.Property(x => x.ProcessingCostUsd).HasPrecision(8, 6);
@@ -29,6 +33,9 @@ public sealed class ArtifactChunkConfiguration : IEntityTypeConfiguration<Artifa
         builder.HasIndex(x => x.ArtifactId, DjangoNames.Index(Table, "artifact_id"));
         // Not in the original: approximate search across users (per-user ranking is exact, see docs/data-model.md).
         builder.HasIndex(x => x.EmbeddingVector, "artifact_chunks_embedding_vector_hnsw_idx")
+            .HasMethod("hnsw")
+            .HasOperators("vector_cosine_ops");
+        builder.HasIndex(x => x.EmbeddingVector512, "artifact_chunks_embedding_vector_512_hnsw_idx")
             .HasMethod("hnsw")
             .HasOperators("vector_cosine_ops");
     }

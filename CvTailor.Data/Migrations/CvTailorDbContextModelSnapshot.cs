@@ -1779,9 +1779,12 @@ namespace CvTailor.Data.Migrations
                         .HasColumnName("embedding_dimensions");
 
                     b.Property<Vector>("EmbeddingVector")
-                        .IsRequired()
                         .HasColumnType("vector(1536)")
                         .HasColumnName("embedding_vector");
+
+                    b.Property<Vector>("EmbeddingVector512")
+                        .HasColumnType("vector(512)")
+                        .HasColumnName("embedding_vector_512");
 
                     b.Property<string>("Metadata")
                         .IsRequired()
@@ -1819,13 +1822,22 @@ namespace CvTailor.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("artifact_chunks_artifact_id_chunk_index_a17873a0_uniq");
 
+                    b.HasIndex(new[] { "EmbeddingVector512" }, "artifact_chunks_embedding_vector_512_hnsw_idx")
+                        .HasDatabaseName("artifact_chunks_embedding_vector_512_hnsw_idx");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "EmbeddingVector512" }, "artifact_chunks_embedding_vector_512_hnsw_idx"), "hnsw");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "EmbeddingVector512" }, "artifact_chunks_embedding_vector_512_hnsw_idx"), new[] { "vector_cosine_ops" });
+
                     b.HasIndex(new[] { "EmbeddingVector" }, "artifact_chunks_embedding_vector_hnsw_idx")
                         .HasDatabaseName("artifact_chunks_embedding_vector_hnsw_idx");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "EmbeddingVector" }, "artifact_chunks_embedding_vector_hnsw_idx"), "hnsw");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "EmbeddingVector" }, "artifact_chunks_embedding_vector_hnsw_idx"), new[] { "vector_cosine_ops" });
 
-                    b.ToTable("artifact_chunks", (string)null);
+                    b.ToTable("artifact_chunks", null, t =>
+                        {
+                            t.HasCheckConstraint("artifact_chunks_one_vector", "num_nonnulls(embedding_vector, embedding_vector_512) = 1");
+                        });
                 });
 
             modelBuilder.Entity("CvTailor.Data.Llm.CircuitBreakerState", b =>

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CvTailor.Data.Schema;
 using CvTailor.Embeddings.Models.Providers;
 using CvTailor.Embeddings.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -72,7 +73,7 @@ public static class OpenAiEmbeddingsEndpoint
             EmbeddingGenerationOptions? generationOptions = null;
             if (parsed.Dimensions is { } wanted && wanted != model.Dimensions)
             {
-                if (wanted == EmbeddingModelInfo.StorageDimensions && model.Dimensions < wanted)
+                if (wanted == VectorStorage.Wide && model.Dimensions < wanted)
                 {
                     pad = true;
                 }
@@ -84,8 +85,8 @@ public static class OpenAiEmbeddingsEndpoint
                 {
                     return BadRequest(OpenAiError.InvalidRequest(
                         $"Model '{model.ModelId}' returns {model.Dimensions} dimensions; 'dimensions' may be {model.Dimensions}" +
-                        (model.Dimensions < EmbeddingModelInfo.StorageDimensions
-                            ? $" or {EmbeddingModelInfo.StorageDimensions} (zero-padded)" : "") +
+                        (model.Dimensions < VectorStorage.Wide
+                            ? $" or {VectorStorage.Wide} (zero-padded)" : "") +
                         (model.CanShorten ? " or smaller" : "") + $", not {wanted}.",
                         "dimensions"));
                 }
@@ -105,7 +106,7 @@ public static class OpenAiEmbeddingsEndpoint
             for (var i = 0; i < embeddings.Count; i++)
             {
                 var vector = embeddings[i].Vector.Span;
-                float[] values = pad ? EmbeddingModelInfo.PadForStorage(vector) : vector.ToArray();
+                float[] values = pad ? VectorStorage.PadForStorage(vector) : vector.ToArray();
                 data[i] = new EmbeddingData("embedding", i, parsed.Base64 ? ToBase64(values) : values);
             }
             var tokens = embeddings.Usage?.InputTokenCount ?? 0;

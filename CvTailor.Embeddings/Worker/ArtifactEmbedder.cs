@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CvTailor.Data;
 using CvTailor.Data.Llm;
 using CvTailor.Data.Queue;
+using CvTailor.Data.Schema;
 using CvTailor.Embeddings.Chunking;
 using CvTailor.Embeddings.Extraction;
 using CvTailor.Embeddings.Models.Providers;
@@ -125,11 +126,12 @@ public sealed partial class ArtifactEmbedder(
             var wanted = hashes.Distinct().ToList();
             var reusable = await db.ArtifactChunks.AsNoTracking()
                 .Where(c => c.ArtifactId == existing.Id && c.ModelUsed == model.ModelId && wanted.Contains(c.ContentHash))
-                .Select(c => new { c.ContentHash, c.EmbeddingVector })
+                .Select(c => new { c.ContentHash, Vector = c.EmbeddingVector512 ?? c.EmbeddingVector })
                 .ToListAsync(ct);
-            foreach (var chunk in reusable)
+            foreach (var chunk in reusable.Where(c => c.Vector is not null))
             {
-                vectors.TryAdd(chunk.ContentHash, chunk.EmbeddingVector.ToArray());
+                // At the model's width: a padded row (stored before vectors had a column per width) is cut back.
+                vectors.TryAdd(chunk.ContentHash, chunk.Vector!.Memory[..Math.Min(model.Dimensions, chunk.Vector.Memory.Length)].ToArray());
             }
         }
         var reused = vectors.Count;
@@ -167,9 +169,9 @@ public sealed partial class ArtifactEmbedder(
         row.ContentType = ContentTypeOf(text);
         row.RawContent = string.Join("\n\n", chunks.Select(c => c.Text));
         row.ProcessedContent = ProcessedContent(contentHash, text, chunks);
-        row.ContentEmbedding = new Vector(NormalizedMean(chunkVectors));
+        row.ContentEmbedding = new Vector(VectorStorage.PadForStorage(NormalizedMean(chunkVectors)));
         // The first chunk is the artifact's own header (title, description start, technologies).
-        row.SummaryEmbedding = new Vector(chunkVectors[0]);
+        row.SummaryEmbedding = new Vector(VectorStorage.PadForStorage(chunkVectors[0]));
         row.EmbeddingModel = model.ModelId;
         row.EmbeddingDimensions = model.Dimensions;
         row.ProcessingStrategy = "structured";
@@ -180,7 +182,7 @@ public sealed partial class ArtifactEmbedder(
 
         for (var i = 0; i < chunks.Count; i++)
         {
-            db.ArtifactChunks.Add(new ArtifactChunk
+            var chunk = new ArtifactChunk
             {
                 Id = Guid.NewGuid(),
                 ArtifactId = row.Id,
@@ -191,13 +193,13 @@ public sealed partial class ArtifactEmbedder(
                     ["source"] = chunks[i].Source,
                     ["heading"] = chunks[i].Heading,
                 }.ToJsonString(),
-                EmbeddingVector = new Vector(chunkVectors[i]),
                 ContentHash = hashes[i],
                 ModelUsed = model.ModelId,
-                EmbeddingDimensions = model.Dimensions,
                 TokensUsed = chunks[i].Tokens,
                 CreatedAt = now,
-            });
+            };
+            chunk.SetEmbedding(chunkVectors[i]);
+            db.ArtifactChunks.Add(chunk);
         }
         await db.SaveChangesAsync(ct);
         LogEmbedded(job.ArtifactId, chunks.Count, toEmbed.Count, reused, model.ModelId);
@@ -227,7 +229,7 @@ public sealed partial class ArtifactEmbedder(
                         throw new InvalidOperationException(
                             $"Model '{model.ModelId}' returned {vector.Length} dimensions; {model.Dimensions} are configured.");
                     }
-                    vectors[batch[i].Hash] = EmbeddingModelInfo.PadForStorage(vector);
+                    vectors[batch[i].Hash] = vector.ToArray();
                 }
             }
             metrics.RecordBatch(model.ModelId, batch.Count, Stopwatch.GetElapsedTime(started));

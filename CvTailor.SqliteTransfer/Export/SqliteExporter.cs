@@ -141,8 +141,8 @@ public sealed class SqliteExporter(ITransferProgress progress)
         insert.Prepare();
 
         var order = table.PrimaryKey is null ? "" : $" ORDER BY {Sql.Quote(table.PrimaryKey)}";
-        // A status the importer held goes back to the original app as it was (ImportHolds).
-        var selected = string.Join(", ", columnNames.Select(c => ImportHolds.IsStatus(table.Name, c) ? ImportHolds.OriginalStatusSql : Sql.Quote(c)));
+        // A status the importer held, and a vector kept at its own width, go back to the original app as it stored them.
+        var selected = string.Join(", ", columnNames.Select(c => OriginalColumnSql.For(table.Name, c)));
         await using var select = new NpgsqlCommand($"SELECT {selected} FROM {Sql.Quote(table.Name)}{order}", database);
         select.CommandTimeout = 0;
         await using var reader = await select.ExecuteReaderAsync(ct);

@@ -19,7 +19,7 @@ public static class TargetTableScan
         var digest = new TableDigest();
         var canonical = new CanonicalRow();
         await using var command = new NpgsqlCommand(
-            $"SELECT {string.Join(", ", plan.Columns.Select(c => ImportHolds.IsStatus(plan.Name, c.Name) ? ImportHolds.OriginalStatusSql : Sql.Quote(c.Name)))} FROM {Sql.Quote(plan.Name)}" +
+            $"SELECT {string.Join(", ", plan.Columns.Select(c => OriginalColumnSql.For(plan.Name, c.Name)))} FROM {Sql.Quote(plan.Name)}" +
             (excludedIds.Count > 0 ? " WHERE id <> ALL(@excluded)" : ""), connection);
         if (excludedIds.Count > 0)
         {

@@ -11,7 +11,8 @@ public sealed record StoredArtifactVectors(
     Guid Id, string Model, int Dimensions, string ProcessedContent, DateTime? LastEmbeddingUpdate, int TotalChunks,
     IReadOnlyList<StoredChunk> Chunks);
 
-public sealed record StoredChunk(int Index, string Content, string Hash, string Model, int Dimensions, float[] Vector, string Metadata);
+/// <param name="Narrow">Whether the vector is in the 512-wide column (else in the original vector(1536) one).</param>
+public sealed record StoredChunk(int Index, string Content, string Hash, string Model, int Dimensions, float[] Vector, string Metadata, bool Narrow);
 
 public static class WorkerRows
 {
@@ -36,12 +37,12 @@ public static class WorkerRows
         foreach (var row in rows)
         {
             var chunks = await db.ArtifactChunks.AsNoTracking().Where(c => c.ArtifactId == row.Id).OrderBy(c => c.ChunkIndex)
-                .Select(c => new { c.ChunkIndex, c.Content, c.ContentHash, c.ModelUsed, c.EmbeddingDimensions, c.EmbeddingVector, c.Metadata })
+                .Select(c => new { c.ChunkIndex, c.Content, c.ContentHash, c.ModelUsed, c.EmbeddingDimensions, c.EmbeddingVector, c.EmbeddingVector512, c.Metadata })
                 .ToListAsync();
             result.Add(new StoredArtifactVectors(row.Id, row.EmbeddingModel, row.EmbeddingDimensions, row.ProcessedContent,
                 row.LastEmbeddingUpdate, row.TotalChunks,
                 chunks.Select(c => new StoredChunk(c.ChunkIndex, c.Content, c.ContentHash, c.ModelUsed, c.EmbeddingDimensions,
-                    c.EmbeddingVector.ToArray(), c.Metadata)).ToList()));
+                    (c.EmbeddingVector512 ?? c.EmbeddingVector)!.ToArray(), c.Metadata, c.EmbeddingVector512 is not null)).ToList()));
         }
         return result;
     }

@@ -3,6 +3,7 @@ using CvTailor.SqliteTransfer.Cli;
 using CvTailor.SqliteTransfer.Export;
 using CvTailor.SqliteTransfer.Import;
 using CvTailor.SqliteTransfer.Schema;
+using CvTailor.SqliteTransfer.Values;
 using CvTailor.SqliteTransfer.Verification;
 using Microsoft.Data.Sqlite;
 using Pgvector;
@@ -195,6 +196,35 @@ public sealed class SqliteImportTests : IDisposable
         Assert.Equal("integer", await SqliteScalarAsync<string>(file, "SELECT typeof(total_cost_usd) FROM model_cost_tracking"));
         Assert.Equal("real", await SqliteScalarAsync<string>(file, "SELECT typeof(avg_cost_per_generation) FROM model_cost_tracking"));
         Assert.Equal(1L, await SqliteScalarAsync<long>(file, "SELECT is_superuser FROM accounts_user WHERE id = 1"));
+    }
+
+    [Fact]
+    public async Task A_chunk_vector_kept_at_its_own_width_is_exported_zero_padded_as_the_original_stored_it()
+    {
+        var target = await CreateAsync();
+        Assert.Equal(ImportOutcome.Imported, (await ImportAsync(Options(target))).Outcome);
+        // A local-model chunk written after the import: 512 values in embedding_vector_512, none in embedding_vector.
+        var narrow = Enumerable.Range(0, 512).Select(i => (float)Math.Sin(i * 0.37) / 3).ToArray();
+        var id = Guid.NewGuid();
+        await ExecuteAsync(target, $"""
+            INSERT INTO artifact_chunks (id, chunk_index, content, metadata, embedding_vector_512, content_hash, model_used,
+                                         tokens_used, processing_cost_usd, created_at, artifact_id, embedding_dimensions)
+            VALUES ('{id}', 7, 'narrow chunk', '{"{}"}', '{VectorText.Format(narrow)}', 'h', 'use-lite', 3, 0, now(),
+                    '{Guid.ParseExact(OriginalDatabaseFixture.EnhancedKept, "N")}', 512)
+            """);
+
+        var exportedPath = Path.Combine(_original.Directory, "narrow.sqlite3");
+        var exported = await new SqliteExporter(SilentProgress.Instance).RunAsync(
+            new ExportOptions { OutputPath = exportedPath, SourceConnectionString = target }, CancellationToken.None);
+        Assert.Equal(ImportOutcome.Imported, exported.Outcome);
+        Assert.True(exported.Report!.Ok, string.Join("\n", exported.Report.Differences()));
+
+        await using var file = new SqliteConnection($"Data Source={exportedPath};Mode=ReadOnly;Pooling=False");
+        await file.OpenAsync();
+        var stored = VectorText.Parse(await SqliteScalarAsync<string>(file, $"SELECT embedding_vector FROM artifact_chunks WHERE id = '{id:N}'"));
+        Assert.Equal(1536, stored.Length);
+        Assert.Equal(narrow, stored[..512]);
+        Assert.All(stored[512..], v => Assert.Equal(0f, v));
     }
 
     [Fact]

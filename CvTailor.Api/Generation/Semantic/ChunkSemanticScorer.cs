@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
+using CvTailor.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -11,16 +12,15 @@ namespace CvTailor.Api.Generation.Semantic;
 /// <summary>
 /// Best-chunk semantic similarity from the vectors the Embeddings worker stored in <c>artifact_chunks</c>: the
 /// posting's lines are embedded once, the caller's chunk vectors of the model that made the query vectors are read
-/// once (an exact search over one user's rows), and every line is scored against every chunk in the Api: for each
-/// candidate artifact and line, the closest chunk. Vectors of a smaller model are stored zero-padded to 1536, so
-/// they are read cut to the model's width and cosine stays exact.
+/// once at the model's width (an exact search over one user's rows), and every line is scored against every chunk in
+/// the Api: for each candidate artifact and line, the closest chunk.
 /// One instance serves one ranking; <see cref="Status"/> tells what happened. It never throws for an unavailable
 /// service: ranking then proceeds without semantics.
 /// </summary>
 public sealed partial class ChunkSemanticScorer(
     QueryEmbedder embedder, CvTailorDbContext db, long userId, string model, int artifactsWithVectors, ILogger logger) : ISemanticScorer
 {
-    const int StoredDimensions = 1536;
+    const int StoredDimensions = VectorStorage.Wide;
 
     public string ModelId => model;
 
@@ -117,8 +117,8 @@ public sealed partial class ChunkSemanticScorer(
             best[a] = new int[queries.Count];
         }
 
-        // One pass: each of the caller's chunk vectors of this model is read once (as float4[], cut to the model's
-        // width: the padding is zeros) and scored against every query line here, instead of one distance per
+        // One pass: each of the caller's chunk vectors of this model is read once (as float4[] at the model's
+        // width) and scored against every query line here, instead of one distance per
         // (line, chunk) pair in SQL, which fetched each out-of-line vector again for every line.
         var queryVectors = vectors.Select(Normalised).ToArray();
         var dims = vectors[0].Length;
@@ -134,12 +134,11 @@ public sealed partial class ChunkSemanticScorer(
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using (var command = new NpgsqlCommand(ChunkVectorsSql, connection))
+            await using (var command = new NpgsqlCommand(ChunkVectorsSql(dims), connection))
             {
                 command.Parameters.AddWithValue("user_id", userId);
                 command.Parameters.AddWithValue("model", model);
                 command.Parameters.AddWithValue("ids", index.Keys.ToArray());
-                command.Parameters.AddWithValue("dims", dims);
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -210,11 +209,11 @@ public sealed partial class ChunkSemanticScorer(
     }
 
     /// <summary>
-    /// The caller's chunk vectors of the model, each once, cut to the model's width (the stored padding is zeros) and
-    /// sent as float4[] so the Api reads them in binary.
+    /// The caller's chunk vectors of the model, each once, at the model's width (from the column for that width,
+    /// see <see cref="VectorStorage"/>) and sent as float4[] so the Api reads them in binary.
     /// </summary>
-    public const string ChunkVectorsSql = """
-        SELECT e.original_artifact_id, c.id, subvector(c.embedding_vector, 1, @dims)::real[]
+    public static string ChunkVectorsSql(int dimensions) => $"""
+        SELECT e.original_artifact_id, c.id, {VectorStorage.ChunkVectorSql(dimensions, "c")}::real[]
         FROM enhanced_artifacts e
         JOIN artifact_chunks c ON c.artifact_id = e.id
         WHERE e.user_id = @user_id AND c.model_used = @model AND e.original_artifact_id = ANY(@ids)

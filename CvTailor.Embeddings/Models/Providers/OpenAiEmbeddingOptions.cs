@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CvTailor.Data.Schema;
 
 namespace CvTailor.Embeddings.Models.Providers;
 
@@ -20,8 +21,8 @@ public sealed class OpenAiEmbeddingOptions
     public string Model { get; set; } = "text-embedding-3-small";
 
     /// <summary>The vector width the model returns (sent as <c>dimensions</c> only when smaller than the native width).</summary>
-    [Range(1, EmbeddingModelInfo.StorageDimensions)]
-    public int Dimensions { get; set; } = EmbeddingModelInfo.StorageDimensions;
+    [Range(1, VectorStorage.Wide)]
+    public int Dimensions { get; set; } = VectorStorage.Wide;
 
     /// <summary>Whether to send <c>dimensions</c>; text-embedding-3 models accept it, older models and many servers do not.</summary>
     public bool SendDimensions { get; set; }

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CvTailor.Data.Llm;
+using CvTailor.Data.Schema;
 using CvTailor.Bench.Ranking;
 using CvTailor.Tests.Infrastructure;
 using CvTailor.Tests.Unit.Generation;
@@ -137,11 +138,11 @@ public static class GenerationApi
         }
     }
 
-    /// <summary>A chunk vector as the embeddings worker stores it (zero-padded to 1536) for one of the user's artifacts.</summary>
+    /// <summary>A chunk vector as the embeddings worker stores it (at its width, see VectorStorage) for one of the user's artifacts.</summary>
     public static async Task AddChunkAsync(ApiServer server, long userId, int artifactId, string text, float[]? vector = null, string model = "use-lite")
     {
-        var padded = new float[1536];
-        (vector ?? Enumerable.Range(0, 512).Select(i => (float)Math.Sin(i + artifactId)).ToArray()).CopyTo(padded, 0);
+        var native = vector ?? Enumerable.Range(0, 512).Select(i => (float)Math.Sin(i + artifactId)).ToArray();
+        var padded = VectorStorage.PadForStorage(native);
         await using var db = server.CreateDbContext();
         var enhanced = new EnhancedArtifact
         {
@@ -156,16 +157,16 @@ public static class GenerationApi
             UserId = userId,
             TotalChunks = 1,
         };
-        enhanced.Chunks.Add(new ArtifactChunk
+        var chunk = new ArtifactChunk
         {
             Id = Guid.NewGuid(),
             ChunkIndex = 0,
             Content = text,
-            EmbeddingVector = new Vector(padded),
             ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
             ModelUsed = model,
-            EmbeddingDimensions = 512,
-        });
+        };
+        chunk.SetEmbedding(native);
+        enhanced.Chunks.Add(chunk);
         db.EnhancedArtifacts.Add(enhanced);
         await db.SaveChangesAsync();
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 using CvTailor.Data.Llm;
+using CvTailor.Data.Schema;
 using CvTailor.Tests.Api.Artifacts;
 using CvTailor.Tests.Embeddings;
 using CvTailor.Tests.Infrastructure;
@@ -55,7 +56,14 @@ public sealed class SearchTests : IAsyncLifetime
         return u.Select(x => x / norm).ToArray();
     }
 
-    async Task InsertVectorsAsync(long userId, int artifactId, string model, params (string Content, float[] Vector)[] chunks)
+    Task InsertVectorsAsync(long userId, int artifactId, string model, params (string Content, float[] Vector)[] chunks) =>
+        InsertAsync(userId, artifactId, model, legacyPadded: false, chunks);
+
+    /// <summary>Chunks as they were stored before vectors had a column per width: zero-padded in vector(1536).</summary>
+    Task InsertLegacyPaddedVectorsAsync(long userId, int artifactId, string model, params (string Content, float[] Vector)[] chunks) =>
+        InsertAsync(userId, artifactId, model, legacyPadded: true, chunks);
+
+    async Task InsertAsync(long userId, int artifactId, string model, bool legacyPadded, (string Content, float[] Vector)[] chunks)
     {
         await using var db = _api.CreateDbContext();
         var row = new EnhancedArtifact
@@ -65,27 +73,22 @@ public sealed class SearchTests : IAsyncLifetime
             Title = "fixture",
             EmbeddingModel = model,
             EmbeddingDimensions = 512,
-            ContentEmbedding = new Vector(Pad(chunks[0].Vector)),
-            SummaryEmbedding = new Vector(Pad(chunks[0].Vector)),
+            ContentEmbedding = new Vector(VectorStorage.PadForStorage(chunks[0].Vector)),
+            SummaryEmbedding = new Vector(VectorStorage.PadForStorage(chunks[0].Vector)),
             TotalChunks = chunks.Length,
         };
         db.EnhancedArtifacts.Add(row);
         for (var i = 0; i < chunks.Length; i++)
         {
-            db.ArtifactChunks.Add(new ArtifactChunk
+            var chunk = new ArtifactChunk { ArtifactId = row.Id, ChunkIndex = i, Content = chunks[i].Content, ModelUsed = model, ContentHash = $"{artifactId}-{i}" };
+            chunk.SetEmbedding(chunks[i].Vector);
+            if (legacyPadded)
             {
-                ArtifactId = row.Id, ChunkIndex = i, Content = chunks[i].Content, EmbeddingVector = new Vector(Pad(chunks[i].Vector)),
-                ModelUsed = model, EmbeddingDimensions = 512, ContentHash = $"{artifactId}-{i}",
-            });
+                (chunk.EmbeddingVector, chunk.EmbeddingVector512) = (new Vector(VectorStorage.PadForStorage(chunks[i].Vector)), null);
+            }
+            db.ArtifactChunks.Add(chunk);
         }
         await db.SaveChangesAsync();
-    }
-
-    static float[] Pad(float[] v)
-    {
-        var padded = new float[1536];
-        v.CopyTo(padded, 0);
-        return padded;
     }
 
     static async Task<JsonNode> SearchAsync(HttpClient client, object body)
@@ -123,7 +126,8 @@ public sealed class SearchTests : IAsyncLifetime
             [c] = Around(q, u, 0.00, 0.5),   // cosine 1.000, |c−q| 0.50, c·q 0.50
         };
         await InsertVectorsAsync(session.UserId, a, "use-lite", ("chunk a0", vectors[a]), ("chunk a1", Around(q, u, 1.2, 1.0)));
-        await InsertVectorsAsync(session.UserId, b, "use-lite", ("chunk b0", vectors[b]));
+        // b as stored before vectors had a column per width (zero-padded in vector(1536)): still found, in its place.
+        await InsertLegacyPaddedVectorsAsync(session.UserId, b, "use-lite", ("chunk b0", vectors[b]));
         await InsertVectorsAsync(session.UserId, c, "use-lite", ("chunk c0", vectors[c]));
         await InsertVectorsAsync(session.UserId, otherModel, "text-embedding-3-small", ("other model", q));
         await InsertVectorsAsync(stranger.UserId, strangers, "use-lite", ("stranger", q));

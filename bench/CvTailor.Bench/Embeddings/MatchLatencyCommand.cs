@@ -7,6 +7,7 @@ using CvTailor.Api.Generation.Semantic;
 using CvTailor.Api.Search;
 using CvTailor.Bench.Ranking;
 using CvTailor.Data;
+using CvTailor.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -72,6 +73,22 @@ internal static class MatchLatencyCommand
             }
         }
 
+        // Where the endpoint's time goes (separate calls: listening to every span costs a little).
+        var breakdown = new List<IReadOnlyDictionary<string, double>>();
+        using (var spans = new SpanBreakdown())
+        {
+            for (var i = 0; i < Math.Min(iterations, 20); i++)
+            {
+                var body = new { job_description = $"{posting.Description}\n\nReference: SPANS-{i}", company_name = posting.Company, role_title = posting.RoleTitle };
+                breakdown.Add(await spans.MeasureAsync(async () =>
+                {
+                    using var response = await client.PostAsJsonAsync("/api/v1/generate/match/", body, ct);
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadAsByteArrayAsync(ct);
+                }));
+            }
+        }
+
         // The same data access, same client library, same process, sequentially.
         var model = "use-lite";
         var dims = 512;
@@ -82,7 +99,7 @@ internal static class MatchLatencyCommand
         {
             using var response = await embedder.PostAsJsonAsync("/v1/embeddings", new { input = line, model }, ct);
             var v = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["data"]![0]!["embedding"]!.AsArray().Select(x => x!.GetValue<float>()).ToArray();
-            lineVectors.Add("[" + string.Join(',', VectorSearch.PadForStorage(v).Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]");
+            lineVectors.Add("[" + string.Join(',', v.Select(x => x.ToString("R", CultureInfo.InvariantCulture))) + "]");
         }
         var options = CvTailorDbContextOptions.Create(hosts.ConnectionString);
         for (var i = -5; i < iterations; i++)
@@ -101,7 +118,7 @@ internal static class MatchLatencyCommand
                 await db.Database.OpenConnectionAsync(ct);
                 if (perPairSql)
                 {
-                    await using var command = new NpgsqlCommand(PerPairSql, connection);
+                    await using var command = new NpgsqlCommand(PerPairSql(dims), connection);
                     command.Parameters.AddWithValue("queries", lineVectors.ToArray());
                     command.Parameters.AddWithValue("user_id", userId);
                     command.Parameters.AddWithValue("model", model);
@@ -117,11 +134,10 @@ internal static class MatchLatencyCommand
                 }
                 else
                 {
-                    await using var command = new NpgsqlCommand(ChunkVectorsSql, connection);
+                    await using var command = new NpgsqlCommand(ChunkSemanticScorer.ChunkVectorsSql(dims), connection);
                     command.Parameters.AddWithValue("user_id", userId);
                     command.Parameters.AddWithValue("model", model);
                     command.Parameters.AddWithValue("ids", ids);
-                    command.Parameters.AddWithValue("dims", dims);
                     await using var reader = await command.ExecuteReaderAsync(ct);
                     while (await reader.ReadAsync(ct))
                     {
@@ -193,28 +209,27 @@ internal static class MatchLatencyCommand
         await Line(output, "  its data access", data);
         await output.WriteLineAsync(string.Create(inv,
             $"  ratio                {Percentiles.Of(api, 50) / Percentiles.Of(data, 50),7:F2}×  {Percentiles.Of(api, 95) / Percentiles.Of(data, 95),7:F2}×"));
+        await SpanBreakdown.PrintAsync(output, "match, parts", breakdown);
         await Line(output, "search via the Api", searchApi);
         await Line(output, "  its SQL", searchSql);
         await output.WriteLineAsync(string.Create(inv,
             $"  ratio                {Percentiles.Of(searchApi, 50) / Percentiles.Of(searchSql, 50),7:F2}×  {Percentiles.Of(searchApi, 95) / Percentiles.Of(searchSql, 95),7:F2}×"));
+        await VectorStorageFigures.RunAsync(hosts.Data, output, iterations, ct);
         return 0;
     }
 
-    /// <summary>The one-pass read the Api sends (kept here verbatim so the bench also runs against older builds).</summary>
-    const string ChunkVectorsSql = ChunkSemanticScorer.ChunkVectorsSql;
-
     /// <summary>The formulation before the one-pass read: one cosine distance per (query line, chunk) pair in SQL.</summary>
-    const string PerPairSql = """
+    static string PerPairSql(int dimensions) => $"""
         WITH q AS MATERIALIZED (
-            SELECT t::vector(1536) AS v, ord FROM unnest(@queries::text[]) WITH ORDINALITY AS u(t, ord)
+            SELECT t::vector({dimensions}) AS v, ord FROM unnest(@queries::text[]) WITH ORDINALITY AS u(t, ord)
         )
         SELECT DISTINCT ON (e.original_artifact_id, q.ord)
-               e.original_artifact_id, q.ord, c.id, (1 - (c.embedding_vector <=> q.v))::real
+               e.original_artifact_id, q.ord, c.id, (1 - ({VectorStorage.ChunkVectorSql(dimensions, "c")} <=> q.v))::real
         FROM enhanced_artifacts e
         JOIN artifact_chunks c ON c.artifact_id = e.id
         CROSS JOIN q
         WHERE e.user_id = @user_id AND c.model_used = @model AND e.original_artifact_id = ANY(@ids)
-        ORDER BY e.original_artifact_id, q.ord, c.embedding_vector <=> q.v
+        ORDER BY e.original_artifact_id, q.ord, {VectorStorage.ChunkVectorSql(dimensions, "c")} <=> q.v
         """;
 
     static Task Line(TextWriter output, string label, List<double> values) =>

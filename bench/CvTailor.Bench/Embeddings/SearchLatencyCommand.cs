@@ -91,9 +91,8 @@ internal static partial class SearchLatencyCommand
         {
             foreach (var vector in vectors)
             {
-                var padded = VectorSearch.PadForStorage(vector);
-                var literal = "'[" + string.Join(',', padded.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]'::vector";
-                var sql = VectorSearch.Sql(metric)
+                var literal = "'[" + string.Join(',', vector.Select(v => v.ToString("R", CultureInfo.InvariantCulture))) + "]'::vector";
+                var sql = VectorSearch.Sql(metric, vector.Length)
                     .Replace("$1", literal, StringComparison.Ordinal)
                     .Replace("$2", userId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
                     .Replace("$3", "'use-lite'", StringComparison.Ordinal)

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CvTailor.Bench.Embeddings;
+
+/// <summary>
+/// Where a request's time goes on the server, from the spans the Api emits in this process (the Api runs in the
+/// bench): the ASP.NET Core request span, our own spans (parse, rank…), Npgsql commands and outgoing HTTP calls (the
+/// Embeddings service), summed per request trace. Listening costs a little; the figures are for comparing parts.
+/// </summary>
+internal sealed class SpanBreakdown : IDisposable
+{
+    readonly ActivityListener _listener;
+    readonly ConcurrentDictionary<ActivityTraceId, ConcurrentDictionary<string, double>> _traces = new();
+
+    public SpanBreakdown()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" or "Npgsql" or "System.Net.Http" || s.Name.StartsWith("CvTailor.", StringComparison.Ordinal),
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a =>
+            {
+                var part = a.Source.Name switch
+                {
+                    "Microsoft.AspNetCore" => "server (whole request)",
+                    "Npgsql" => "PostgreSQL commands",
+                    "System.Net.Http" => "HTTP calls out (Embeddings service)",
+                    _ => a.OperationName,
+                };
+                _traces.GetOrAdd(a.TraceId, _ => new()).AddOrUpdate(part, a.Duration.TotalMilliseconds, (_, sum) => sum + a.Duration.TotalMilliseconds);
+            },
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>Runs <paramref name="call"/> in a trace of its own and returns that trace's parts.</summary>
+    public async Task<IReadOnlyDictionary<string, double>> MeasureAsync(Func<Task> call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        using var root = new Activity("bench-call").Start();
+        await call();
+        root.Stop();
+        return _traces.TryRemove(root.TraceId, out var parts) ? parts : new ConcurrentDictionary<string, double>();
+    }
+
+    /// <summary>p50 and p95 of each part over the calls (a part absent from a call counts as 0 there).</summary>
+    public static async Task PrintAsync(TextWriter output, string title, IReadOnlyList<IReadOnlyDictionary<string, double>> calls)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(calls);
+        await output.WriteLineAsync($"{title} (from the server's spans, summed per call)                p50 ms    p95 ms");
+        foreach (var part in calls.SelectMany(c => c.Keys).Distinct().Order(StringComparer.Ordinal))
+        {
+            var values = calls.Select(c => c.GetValueOrDefault(part)).ToList();
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {part,-40} {Percentiles.Of(values, 50),8:F1} {Percentiles.Of(values, 95),9:F1}"));
+        }
+    }
+
+    public void Dispose() => _listener.Dispose();
+}
