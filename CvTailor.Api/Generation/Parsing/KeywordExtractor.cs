@@ -18,6 +18,7 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
 
     const double MinSalience = 0.55;
 
+
     public IReadOnlyList<(JobKeyword Keyword, int First)> Extract(IReadOnlyList<JobRequirement> requirements, string roleTitle, string companyName)
     {
         var excluded = new HashSet<string>(StringComparer.Ordinal);
@@ -157,6 +158,14 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
             return;
         }
 
+        // A skill is named by its head noun ("restore testing", "lead-time modelling", "utilities sector"); a phrase
+        // that ends in something else ("vulnerable circumstances", "field visits", "model outputs") describes the
+        // business or the work, not a skill a CV could show, unless a skill cue or a product name vouches for it.
+        if (!FollowsCue(cueEnds, tokens[start]) && !Enumerable.Range(start, n).Any(i => IsName(tokens[i])) && !SkillHeadNouns.Contains(tokens[end - 1].Surface))
+        {
+            return;
+        }
+
         // A phrase counts when the posting treats it as an item: after a skill cue, in an enumeration ("backups and
         // restore testing", "metrics, logs and traces"), or on a must-have or nice-to-have line.
         var enumerated = tokens[start].BreakBefore || (start > 0 && IsConjunction(tokens[start - 1]))
@@ -164,6 +173,9 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
         var listed = req.Kind is RequirementKind.MustHave or RequirementKind.NiceToHave;
         Add(req, r, start, end, cueEnds, excluded, candidates, "phrase", enumerated || listed ? 0 : -0.2);
     }
+
+    /// <summary>The token comes right after a skill cue ("experience with", "knowledge of", …).</summary>
+    static bool FollowsCue(HashSet<int> cueEnds, Token token) => cueEnds.Any(c => c <= token.Start && token.Start - c <= 1);
 
     static bool IsModifier(Token token, bool covered)
     {
@@ -191,7 +203,7 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
             surface = char.ToLowerInvariant(surface[0]) + surface[1..];
         }
 
-        var cue = cueEnds.Any(c => c <= tokens[start].Start && tokens[start].Start - c <= 1);
+        var cue = FollowsCue(cueEnds, tokens[start]);
         if (candidates.TryGetValue(key, out var existing))
         {
             existing.Count++;

@@ -38,6 +38,32 @@ public class JobDescriptionParserTests
     }
 
     [Fact]
+    public void Phrases_about_the_business_are_not_keywords_but_skills_outside_the_taxonomy_are()
+    {
+        // Fictional posting: the customers' situation and the company's channels are context, not skills a CV shows.
+        const string text = """
+            Harbourline Ferries carries 2 million passengers a year.
+
+            What you will do
+            - Improve ticket refunds for passengers in remote island communities and at busy harbour kiosks.
+
+            What we are looking for
+            - Tidal timetable modelling.
+            - Hands-on vessel sensor engineering.
+            - Familiarity with harbour dues.
+            """;
+        var keywords = Parser.Parse(text, "Harbourline Ferries", "Product Analyst").Keywords.Select(k => k.Term).ToList();
+
+        Assert.Contains(keywords, k => k.Contains("timetable modelling", StringComparison.Ordinal));
+        Assert.Contains(keywords, k => k.Contains("vessel sensor engineering", StringComparison.Ordinal));
+        // Cue-led ("familiarity with …") phrases stay, whatever their head noun.
+        Assert.Contains("harbour dues", keywords);
+        Assert.DoesNotContain(keywords, k => k.Contains("island communities", StringComparison.Ordinal));
+        Assert.DoesNotContain(keywords, k => k.Contains("harbour kiosks", StringComparison.Ordinal));
+        Assert.DoesNotContain(keywords, k => k.Contains("ticket refunds", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Content_hash_is_sha256_of_the_raw_text_and_parsing_is_deterministic()
     {
         var job = DevData.Job("u2-j4");
