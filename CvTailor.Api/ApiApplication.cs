@@ -1,4 +1,5 @@
 using CvTailor.Api.Artifacts;
+using CvTailor.Api.BackgroundWork;
 using CvTailor.Api.Auth;
 using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Generation.Endpoints;
@@ -21,6 +22,7 @@ public static class ApiApplication
         builder.AddServiceDefaults();
         builder.AddPgVectorDbContext<CvTailorDbContext>(CvTailorDatabase.ConnectionName, o => o.UseCvTailorConventions());
         builder.AddHttpConventions();
+        builder.Services.AddBackgroundWork();
         builder.AddAuth();
         builder.AddArtifacts();
         builder.AddGeneration();

@@ -14,6 +14,3 @@ public abstract class WorkChannel
 
     public ChannelReader<Guid> Reader => _channel.Reader;
 }
-
-/// <summary>Generated documents waiting to be generated.</summary>
-public sealed class GenerationChannel : WorkChannel;

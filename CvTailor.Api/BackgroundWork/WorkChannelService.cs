@@ -1,5 +1,3 @@
-using CvTailor.Api.Generation.Endpoints;
-using CvTailor.Api.Generation.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace CvTailor.Api.BackgroundWork;
@@ -17,8 +15,8 @@ public abstract partial class WorkChannelService<TRunner> : BackgroundService
     readonly Func<int> concurrency;
     readonly ILogger logger;
 
-    /// <summary>Generation and export share the generation concurrency setting.</summary>
-    protected WorkChannelService(WorkChannel channel, IServiceScopeFactory scopes, IOptions<GenerationOptions> options, ILogger logger)
+    /// <summary>Generation and export share one concurrency setting (<see cref="BackgroundWorkOptions.Concurrency"/>).</summary>
+    protected WorkChannelService(WorkChannel channel, IServiceScopeFactory scopes, IOptions<BackgroundWorkOptions> options, ILogger logger)
         : this(channel, scopes, () => options?.Value.EffectiveConcurrency ?? 1, logger)
     {
     }
@@ -58,12 +56,3 @@ public abstract partial class WorkChannelService<TRunner> : BackgroundService
     static partial void LogRunFailed(ILogger logger, Exception exception, string runner, Guid id);
 }
 
-/// <summary>Processes one queued row by id.</summary>
-public interface IWorkRunner
-{
-    Task RunAsync(Guid id, CancellationToken ct);
-}
-
-/// <summary>The generation worker.</summary>
-public sealed class GenerationWorker(GenerationChannel queue, IServiceScopeFactory scopes, IOptions<GenerationOptions> options, ILogger<GenerationWorker> logger)
-    : WorkChannelService<GenerationRunner>(queue, scopes, options, logger);

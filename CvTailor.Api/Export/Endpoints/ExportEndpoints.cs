@@ -1,3 +1,4 @@
+using CvTailor.Api.BackgroundWork;
 using CvTailor.Api.Export.Jobs;
 using CvTailor.Api.Export.Renderers;
 using CvTailor.Api.DrfContract;
@@ -26,6 +27,8 @@ public static class ExportEndpoints
         services.AddScoped<ExportRunner>();
         services.AddSingleton<ExportEvidenceValidation>();
         services.AddHostedService<ExportWorker>();
+        services.AddSingleton<IWorkRecovery, ExportRecovery>();
+        services.AddSingleton<IWorkRetention, ExportRetention>();
         return builder;
     }
 

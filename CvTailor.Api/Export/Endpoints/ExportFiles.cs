@@ -1,5 +1,4 @@
 using System.Globalization;
-using CvTailor.Api.Storage;
 
 namespace CvTailor.Api.Export.Endpoints;
 
@@ -10,13 +9,4 @@ public static class ExportFiles
 
     public static string RelativePath(long userId, Guid exportId, ExportFormat format) =>
         string.Create(CultureInfo.InvariantCulture, $"{Folder}/cv_{userId}_{exportId:D}.{ExportFormats.Extension(format)}");
-
-    public static void DeleteAll(FileStorage files, IEnumerable<string> relativePaths)
-    {
-        ArgumentNullException.ThrowIfNull(files);
-        foreach (var path in relativePaths)
-        {
-            files.TryDelete(path);
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using CvTailor.Api.BackgroundWork;
-using CvTailor.Api.Generation.Endpoints;
 using Microsoft.Extensions.Options;
 
 namespace CvTailor.Api.Export.Jobs;
@@ -8,5 +7,5 @@ namespace CvTailor.Api.Export.Jobs;
 public sealed class ExportChannel : WorkChannel;
 
 /// <summary>The export worker (same bounded parallelism as generation).</summary>
-public sealed class ExportWorker(ExportChannel queue, IServiceScopeFactory scopes, IOptions<GenerationOptions> options, ILogger<ExportWorker> logger)
+public sealed class ExportWorker(ExportChannel queue, IServiceScopeFactory scopes, IOptions<BackgroundWorkOptions> options, ILogger<ExportWorker> logger)
     : WorkChannelService<ExportRunner>(queue, scopes, options, logger);

@@ -2,6 +2,7 @@ using CvTailor.Api.BackgroundWork;
 using CvTailor.Api.Generation.Caching;
 using CvTailor.Api.Generation.Jobs;
 using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Rewriting;
 using CvTailor.Api.Llm.Chat;
 using CvTailor.Api.QueryEmbeddings;
 
@@ -30,9 +31,11 @@ public static class GenerationEndpoints
         services.AddSingleton<GenerationChannel>();
         services.AddScoped<GenerationRunner>();
         services.AddHostedService<GenerationWorker>();
-        services.AddHostedService<RetentionSweeper>();
+        services.AddSingleton<IWorkRecovery, GenerationRecovery>();
+        services.AddSingleton<IWorkRetention, GeneratedDocumentRetention>();
         builder.AddQueryEmbeddings();
-        services.AddLlmRewriting(builder.Configuration);
+        services.AddLlmChat(builder.Configuration);
+        services.AddSingleton<CvRewriter>();
         return builder;
     }
 

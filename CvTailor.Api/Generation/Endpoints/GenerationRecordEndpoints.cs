@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
-using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Storage;
 using CvTailor.Data;
 using CvTailor.Data.Generation;
@@ -52,7 +51,7 @@ public static class GenerationRecordEndpoints
         var exportFiles = await db.ExportJobs.Where(j => j.GeneratedDocumentId == id && j.FilePath != "").Select(j => j.FilePath).ToListAsync(ct);
         db.GeneratedDocuments.Remove(document);
         await db.SaveChangesAsync(ct);
-        ExportFiles.DeleteAll(files, exportFiles);
+        files.DeleteAll(exportFiles);
         return TypedResults.NoContent();
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using CvTailor.Api.Auth;
-using CvTailor.Api.BackgroundWork;
 using CvTailor.Api.DrfContract;
 using CvTailor.Api.Endpoints;
 using CvTailor.Api.Generation.Caching;
+using CvTailor.Api.Generation.Jobs;
 using CvTailor.Api.HttpPipeline;
 using CvTailor.Data;
 using CvTailor.Data.Generation;

@@ -20,7 +20,7 @@ namespace CvTailor.Api.Generation.Rewriting;
 /// here fails a generation.
 /// </summary>
 public sealed partial class CvRewriter(
-    IServiceProvider services, IOptions<LlmOptions> options, LlmCircuitBreaker breaker, ILogger<CvRewriter> logger)
+    ChatModel chat, IOptions<LlmOptions> options, LlmCircuitBreaker breaker, ILogger<CvRewriter> logger)
 {
     const string Instructions = """
         You are an expert CV editor. You receive a job posting's requirements, a candidate's CV as JSON, and the
@@ -34,7 +34,7 @@ public sealed partial class CvRewriter(
 
     readonly LlmOptions _options = options.Value;
 
-    public bool IsEnabled => _options.IsEnabled && services.GetService<IChatClient>() is not null;
+    public bool IsEnabled => chat.IsEnabled;
 
     public string Model => _options.Model;
 
@@ -42,7 +42,7 @@ public sealed partial class CvRewriter(
         CvContent deterministic, PreparedMatch prepared, Generation.Model.UserProfile profile, CvTailorDbContext db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(prepared);
-        var client = _options.IsEnabled ? services.GetService<IChatClient>() : null;
+        var client = chat.Client;
         if (client is null)
         {
             return RewriteOutcome.NotEnabled;

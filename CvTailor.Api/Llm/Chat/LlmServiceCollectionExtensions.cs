@@ -1,18 +1,17 @@
 using System.ClientModel;
 using System.ClientModel.Primitives;
-using CvTailor.Api.Generation.Rewriting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using OpenAI;
 
 namespace CvTailor.Api.Llm.Chat;
 
-/// <summary>Registers the optional chat model (an <see cref="IChatClient"/> over the OpenAI client) and the rewriter.</summary>
+/// <summary>Registers the optional chat model (an <see cref="IChatClient"/> over the OpenAI client) and its circuit breaker.</summary>
 public static class LlmServiceCollectionExtensions
 {
     public const string HttpClientName = "cvtailor-llm";
 
-    public static IServiceCollection AddLlmRewriting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddLlmChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.Section)
             .Validate(o => o.IsEnabled || string.Equals(o.Provider, LlmOptions.ProviderNone, StringComparison.OrdinalIgnoreCase),
@@ -21,7 +20,7 @@ public static class LlmServiceCollectionExtensions
                 $"{LlmOptions.Section}:Endpoint must be an absolute URL when the provider is '{LlmOptions.ProviderOpenAi}'.")
             .ValidateOnStart();
         services.AddSingleton<LlmCircuitBreaker>();
-        services.AddSingleton<CvRewriter>();
+        services.AddSingleton<ChatModel>();
 
         var options = configuration.GetSection(LlmOptions.Section).Get<LlmOptions>() ?? new LlmOptions();
         if (options.IsEnabled)

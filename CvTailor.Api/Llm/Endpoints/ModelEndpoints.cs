@@ -1,7 +1,6 @@
 using System.Globalization;
 using CvTailor.Api.Auth;
 using CvTailor.Api.DrfContract;
-using CvTailor.Api.Generation.Rewriting;
 using CvTailor.Api.Llm.Chat;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
@@ -24,7 +23,7 @@ public static class ModelEndpoints
 
     /// <summary>L14.</summary>
     public static async Task<Results<Ok<ModelSelection>, BodyError, FieldErrorsResult, BadRequest<ApiErrorMessage>>> SelectModelAsync(
-        RequestFields fields, CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter,
+        RequestFields fields, CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, ChatModel chat,
         CancellationToken ct)
     {
         if (fields.Error is { } bodyError)
@@ -46,7 +45,7 @@ public static class ModelEndpoints
             return errors.ToBadRequest();
         }
 
-        var available = await AvailableAsync(db, llm.Value, semantic, rewriter, ct);
+        var available = await AvailableAsync(db, llm.Value, semantic, chat, ct);
         var kind = task is "embedding" or "similarity_search" ? "embedding" : "generation";
         var candidates = available.Where(a => a.Available && (kind == "embedding" ? a.Info.Kind == "embedding" : a.Info.Kind is "generation" or "chat"))
             .Select(a => (a.Info, Cost: EstimatedCost(a.Info, task)))
@@ -93,9 +92,9 @@ public static class ModelEndpoints
 
     /// <summary>L16: every known model with its prices, limits, circuit state and whether this deployment can use it.</summary>
     public static async Task<Ok<Dictionary<string, AvailableModelDto>>> AvailableModelsAsync(
-        CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, CvRewriter rewriter, CancellationToken ct)
+        CvTailorDbContext db, IOptions<LlmOptions> llm, QueryEmbedder semantic, ChatModel chat, CancellationToken ct)
     {
-        var available = await AvailableAsync(db, llm.Value, semantic, rewriter, ct);
+        var available = await AvailableAsync(db, llm.Value, semantic, chat, ct);
         return TypedResults.Ok(available.ToDictionary(a => a.Info.Name, a => new AvailableModelDto(
             a.Info.Provider,
             a.Info.Kind,
@@ -111,11 +110,11 @@ public static class ModelEndpoints
             a.Available), StringComparer.Ordinal));
     }
 
-    static async Task<List<AvailableModel>> AvailableAsync(CvTailorDbContext db, LlmOptions llm, QueryEmbedder semantic, CvRewriter rewriter, CancellationToken ct)
+    static async Task<List<AvailableModel>> AvailableAsync(CvTailorDbContext db, LlmOptions llm, QueryEmbedder semantic, ChatModel chat, CancellationToken ct)
     {
         var states = await db.CircuitBreakerStates.AsNoTracking().ToDictionaryAsync(s => s.ModelName, s => s.State, ct);
         var models = ModelRegistry.Models.ToList();
-        if (rewriter.IsEnabled && ModelRegistry.Find(llm.Model) is null)
+        if (chat.IsEnabled && ModelRegistry.Find(llm.Model) is null)
         {
             models.Add(new ModelInfo(llm.Model, "openai-compatible", "chat", 0, 0, 0, 0, "configured", false, "The configured chat model."));
         }
@@ -124,7 +123,7 @@ public static class ModelEndpoints
             var state = states.GetValueOrDefault(m.Name);
             var usable = m.Name == ModelRegistry.Deterministic
                          || (m.Kind == "embedding" && string.Equals(m.Name, semantic.Model, StringComparison.Ordinal) && semantic.IsEnabled)
-                         || (m.Kind == "chat" && rewriter.IsEnabled && string.Equals(m.Name, llm.Model, StringComparison.Ordinal));
+                         || (m.Kind == "chat" && chat.IsEnabled && string.Equals(m.Name, llm.Model, StringComparison.Ordinal));
             return new AvailableModel(m, state, usable && state != LlmCircuitBreaker.Open);
         })];
     }
