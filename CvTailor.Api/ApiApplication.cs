@@ -7,6 +7,7 @@ using CvTailor.Api.HttpPipeline;
 using CvTailor.Api.Llm;
 using CvTailor.Api.Llm.Endpoints;
 using CvTailor.Api.Search;
+using CvTailor.Api.Storage;
 using CvTailor.Data;
 
 namespace CvTailor.Api;
@@ -23,6 +24,7 @@ public static class ApiApplication
         builder.AddPgVectorDbContext<CvTailorDbContext>(CvTailorDatabase.ConnectionName, o => o.UseCvTailorConventions());
         builder.AddHttpConventions();
         builder.Services.AddBackgroundWork();
+        builder.Services.AddFileStorage();
         builder.AddAuth();
         builder.AddArtifacts();
         builder.AddGeneration();

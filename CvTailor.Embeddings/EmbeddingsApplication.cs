@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CvTailor.Data;
+using CvTailor.Data.Files;
 using CvTailor.Embeddings.Chunking;
 using CvTailor.Embeddings.Endpoints;
 using CvTailor.Embeddings.Extraction;
@@ -30,8 +31,8 @@ public static class EmbeddingsApplication
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddOptions<ExtractionOptions>()
-            .Configure(o => o.StorageRoot = configuration["Storage:Root"] is { Length: > 0 } root ? root : o.StorageRoot)
             .BindConfiguration("Embeddings:Extraction")
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<WorkerOptions>().BindConfiguration(WorkerOptions.SectionName)

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CvTailor.Api.DrfContract;
-using CvTailor.Api.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -31,8 +30,6 @@ public static class HttpConventions
             return Task.CompletedTask;
         }));
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
-        services.AddSingleton<FileStorage>();
         return builder;
     }
 

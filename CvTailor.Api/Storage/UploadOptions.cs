@@ -4,7 +4,7 @@ namespace CvTailor.Api.Storage;
 
 /// <summary>
 /// Upload limits, in the <c>Storage</c> section beside <c>Storage:Root</c> (which <see cref="StorageOptions"/>
-/// holds; <see cref="Http.FileStorage"/> writes the files).
+/// holds; <see cref="FileStorage"/> writes the files).
 /// </summary>
 public sealed class UploadOptions
 {

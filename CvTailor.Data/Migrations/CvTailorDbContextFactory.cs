@@ -11,8 +11,8 @@ public sealed class CvTailorDbContextFactory : IDesignTimeDbContextFactory<CvTai
 {
     public CvTailorDbContext CreateDbContext(string[] args)
     {
-        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__cvtailor")
-            ?? "Host=127.0.0.1;Database=cvtailor;Username=postgres";
+        var connectionString = Environment.GetEnvironmentVariable(CvTailorDatabase.EnvironmentVariable)
+            ?? $"Host=127.0.0.1;Database={CvTailorDatabase.ConnectionName};Username=postgres";
         return new CvTailorDbContext(CvTailorDbContextOptions.Create(connectionString));
     }
 }

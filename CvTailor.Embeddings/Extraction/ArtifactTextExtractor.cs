@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CvTailor.Data.Artifacts;
+using CvTailor.Data.Files;
 using CvTailor.Embeddings.Telemetry;
 using Microsoft.Extensions.Options;
 
@@ -17,18 +18,19 @@ namespace CvTailor.Embeddings.Extraction;
 public sealed class ArtifactTextExtractor
 {
     readonly ExtractionOptions _options;
-    readonly string _root;
+    readonly StorageRoot _root;
 
-    public ArtifactTextExtractor(IOptions<ExtractionOptions> options, IHostEnvironment environment)
+    public ArtifactTextExtractor(IOptions<ExtractionOptions> options, IOptions<StorageOptions> storage, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(storage);
         ArgumentNullException.ThrowIfNull(environment);
         _options = options.Value;
-        _root = Path.GetFullPath(Path.Combine(environment.ContentRootPath, _options.StorageRoot));
+        _root = new StorageRoot(storage.Value, environment.ContentRootPath);
     }
 
     /// <summary>The absolute storage root files are read from.</summary>
-    public string StorageRoot => _root;
+    public string StorageRoot => _root.FullPath;
 
     public ArtifactText Extract(Artifact artifact)
     {
@@ -93,7 +95,7 @@ public sealed class ArtifactTextExtractor
 
     ExtractedSource? ExtractFile(EvidenceLink link)
     {
-        var path = Resolve(link.FilePath)
+        var path = _root.Resolve(link.FilePath)
             ?? throw new InvalidDataException("the path leaves the storage root");
         var info = new FileInfo(path);
         if (!info.Exists)
@@ -136,16 +138,6 @@ public sealed class ArtifactTextExtractor
         var buffer = new char[_options.MaxCharactersPerFile];
         var read = reader.ReadBlock(buffer, 0, buffer.Length);
         return new string(buffer, 0, read);
-    }
-
-    string? Resolve(string relativePath)
-    {
-        if (Path.IsPathRooted(relativePath))
-        {
-            return null;
-        }
-        var full = Path.GetFullPath(Path.Combine(_root, relativePath));
-        return full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
 
     /// <summary>pdf, docx, markdown, text, or null for files we do not read (images, archives, …).</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CvTailor.Data;
 using CvTailor.Data.Queue;
 using CvTailor.Embeddings.Models;
 using CvTailor.Embeddings.Models.Providers;
@@ -49,7 +50,7 @@ public static class ReembedCommand
             return 2;
         }
 
-        var connectionString = configuration.GetConnectionString("cvtailor")
+        var connectionString = configuration.GetConnectionString(CvTailorDatabase.ConnectionName)
             ?? throw new InvalidOperationException("ConnectionStrings:cvtailor is not set.");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand($"""

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using CvTailor.Data;
 using CvTailor.SqliteTransfer.Bench;
 using CvTailor.SqliteTransfer.Export;
 using CvTailor.SqliteTransfer.Import;
@@ -75,7 +76,7 @@ public static class SqliteTransferCli
         };
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = parse.GetValue(target) ?? configuration.GetConnectionString("cvtailor");
+            var connectionString = parse.GetValue(target) ?? configuration.GetConnectionString(CvTailorDatabase.ConnectionName);
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 console.MarkupLine("[red]No target: pass --target or set ConnectionStrings:cvtailor (env ConnectionStrings__cvtailor).[/]");
@@ -142,7 +143,7 @@ public static class SqliteTransferCli
         var command = new Command(name, description) { target };
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = parse.GetValue(target) ?? configuration.GetConnectionString("cvtailor");
+            var connectionString = parse.GetValue(target) ?? configuration.GetConnectionString(CvTailorDatabase.ConnectionName);
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 console.MarkupLine("[red]No target: pass --target or set ConnectionStrings:cvtailor (env ConnectionStrings__cvtailor).[/]");
@@ -170,7 +171,7 @@ public static class SqliteTransferCli
         };
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = parse.GetValue(source) ?? configuration.GetConnectionString("cvtailor");
+            var connectionString = parse.GetValue(source) ?? configuration.GetConnectionString(CvTailorDatabase.ConnectionName);
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 console.MarkupLine("[red]No source database: pass --source or set ConnectionStrings:cvtailor.[/]");
@@ -202,7 +203,7 @@ public static class SqliteTransferCli
         command.Aliases.Add("bench");
         command.SetAction(async (parse, ct) =>
         {
-            var connectionString = parse.GetValue(server) ?? configuration.GetConnectionString("cvtailor");
+            var connectionString = parse.GetValue(server) ?? configuration.GetConnectionString(CvTailorDatabase.ConnectionName);
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 console.MarkupLine("[red]No server: pass --server or set ConnectionStrings:cvtailor.[/]");

@@ -49,8 +49,8 @@ public sealed class BenchHost : IAsyncDisposable
         var state = Path.Combine(Path.GetTempPath(), $"cvtailor-bench-{Guid.NewGuid():N}");
         var postgres = await LocalPostgresServer.StartAsync(
             new PostgresLauncherOptions { StateDirectory = Path.Combine(state, "pg"), Ephemeral = true }, _ => { }, ct);
-        await postgres.CreateDatabaseAsync("cvtailor", ct);
-        var connectionString = postgres.GetConnectionString("cvtailor");
+        await postgres.CreateDatabaseAsync(CvTailorDatabase.ConnectionName, ct);
+        var connectionString = postgres.GetConnectionString(CvTailorDatabase.ConnectionName);
         await DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance, ct);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -61,7 +61,7 @@ public sealed class BenchHost : IAsyncDisposable
         });
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
-            ["ConnectionStrings:cvtailor"] = connectionString,
+            [CvTailorDatabase.ConfigurationKey] = connectionString,
             ["Auth:Jwt:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
             ["Api:RateLimits:Auth:PermitLimit"] = "1000000",
             ["Storage:Root"] = Path.Combine(state, "media"),
@@ -85,7 +85,7 @@ public sealed class BenchHost : IAsyncDisposable
             });
             eb.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["ConnectionStrings:cvtailor"] = connectionString,
+                [CvTailorDatabase.ConfigurationKey] = connectionString,
                 ["Storage:Root"] = Path.Combine(state, "media"),
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Embeddings:Worker:Enabled"] = "true",

@@ -58,7 +58,7 @@ internal sealed class BenchHosts : IAsyncDisposable
 
         var common = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:cvtailor"] = connection,
+            [CvTailorDatabase.ConfigurationKey] = connection,
             ["Storage:Root"] = storage,
             ["Logging:LogLevel:Default"] = "Warning",
         };

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
 using CvTailor.Data;
+using CvTailor.Data.Schema;
 using CvTailor.LocalPostgres;
 using CvTailor.SentenceEncoder;
 using Npgsql;
@@ -126,7 +127,7 @@ internal static class HnswRecallCommand
                 for (var a = 0; a < artifactIds.Length; a++)
                 {
                     artifactIds[a] = Guid.NewGuid();
-                    var first = new Vector(Pad(vectors[a * chunksPerArtifact]));
+                    var first = new Vector(VectorStorage.PadForStorage(vectors[a * chunksPerArtifact]));
                     await writer.StartRowAsync(ct);
                     await writer.WriteAsync(artifactIds[a], NpgsqlDbType.Uuid, ct);
                     await writer.WriteAsync(a + 1, NpgsqlDbType.Integer, ct);
@@ -165,7 +166,7 @@ internal static class HnswRecallCommand
                     await writer.WriteAsync(i % chunksPerArtifact, NpgsqlDbType.Integer, ct);
                     await writer.WriteAsync(texts[i], NpgsqlDbType.Text, ct);
                     await writer.WriteAsync("{}", NpgsqlDbType.Jsonb, ct);
-                    await writer.WriteAsync(new Vector(Pad(vectors[i])), ct);
+                    await writer.WriteAsync(new Vector(VectorStorage.PadForStorage(vectors[i])), ct);
                     await writer.WriteAsync(i.ToString("x64", CultureInfo.InvariantCulture), NpgsqlDbType.Varchar, ct);
                     await writer.WriteAsync("use-lite", NpgsqlDbType.Varchar, ct);
                     await writer.WriteAsync(0, NpgsqlDbType.Integer, ct);
@@ -190,12 +191,12 @@ internal static class HnswRecallCommand
         }
         await using var command = new NpgsqlCommand(
             "SELECT id FROM artifact_chunks WHERE model_used = 'use-lite' ORDER BY embedding_vector <=> $1 LIMIT 10", connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = new Vector(Pad(queries[0])) });
+        command.Parameters.Add(new NpgsqlParameter { Value = new Vector(VectorStorage.PadForStorage(queries[0])) });
         await command.PrepareAsync(ct);
         // One untimed pass first: it pulls the pages these queries touch into the caches.
         foreach (var query in queries)
         {
-            command.Parameters[0].Value = new Vector(Pad(query));
+            command.Parameters[0].Value = new Vector(VectorStorage.PadForStorage(query));
             await using var warm = await command.ExecuteReaderAsync(ct);
             while (await warm.ReadAsync(ct))
             {
@@ -205,7 +206,7 @@ internal static class HnswRecallCommand
         var times = new List<double>();
         foreach (var query in queries)
         {
-            command.Parameters[0].Value = new Vector(Pad(query));
+            command.Parameters[0].Value = new Vector(VectorStorage.PadForStorage(query));
             var started = Stopwatch.GetTimestamp();
             var ids = new List<Guid>(K);
             await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -241,13 +242,6 @@ internal static class HnswRecallCommand
             total += results[q].Count(expected.Contains) / (double)K;
         }
         return total / results.Count;
-    }
-
-    static float[] Pad(float[] vector)
-    {
-        var padded = new float[1536];
-        vector.CopyTo(padded, 0);
-        return padded;
     }
 
     static async Task ExecAsync(NpgsqlDataSource data, string sql, CancellationToken ct)
