@@ -1,6 +1,6 @@
 using CvTailor.Api.Artifacts.Processing;
-using CvTailor.Api.DrfContract;
 using CvTailor.Api.Auth;
+using CvTailor.Api.DrfContract;
 using CvTailor.Data;
 using CvTailor.Data.Queue;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -42,6 +42,34 @@ public sealed class OpenApiResponsesTests(ApiServerFixture api) : IClassFixture<
         Assert.False(paths["/api/v1/llm/circuit-breakers/{modelName}/"]!["get"]!["responses"]!.AsObject().ContainsKey("403"));
     }
 
+    [Theory]
+    [InlineData("/api/v1/artifacts/{artifactId}/upload/", "files")]
+    [InlineData("/api/v1/artifacts/upload/", "files")]
+    [InlineData("/api/v1/artifacts/upload-file/", "file")]
+    public async Task Upload_operations_describe_their_multipart_form(string path, string fileField)
+    {
+        using var response = await api.Server.Client.GetAsync("/openapi/v1.json");
+        var document = (await response.ReadJsonAsync())!;
+        var content = document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
+        Assert.Equal(["multipart/form-data"], content.Select(c => c.Key));
+        var schema = Resolve(document, content["multipart/form-data"]!["schema"]!);
+        var file = Resolve(document, schema["properties"]![fileField]!);
+        var binary = file["type"]?.ToString() == "array" ? Resolve(document, file["items"]!) : file;
+        Assert.True(binary["format"]?.GetValue<string>() == "binary", $"{fileField}: {file.ToJsonString()}");
+    }
+
+    /// <summary>A schema with its reference followed and, when it may be null, its non-null alternative.</summary>
+    static JsonNode Resolve(JsonNode document, JsonNode schema)
+    {
+        if (schema["oneOf"] is JsonArray alternatives)
+        {
+            schema = alternatives.Single(a => a!["type"]?.ToString() != "null")!;
+        }
+        return schema["$ref"]?.GetValue<string>() is { } reference
+            ? document["components"]!["schemas"]![reference["#/components/schemas/".Length..]]!
+            : schema;
+    }
+
     [Fact]
     public void The_rules_report_every_missing_answer()
     {
