@@ -53,6 +53,14 @@ public static class ApiBenchCommand
                 var s = await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Requests, concurrency, ct);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{scenario.Name,-20} {concurrency,4} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
+                if (scenario is IDataAccessBaseline baseline)
+                {
+                    var d = await LoadRunner.RunAsync((i, c) => baseline.DataAccessAsync(i, c), options.Requests, concurrency, ct);
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  its data access    {concurrency,4} {d.Requests - d.Failures,6}/{d.Requests,-6} {d.PerSecond,7:F1} {d.P50,9:F1} {d.P95,9:F1} {d.P99,9:F1} {d.Max,9:F1}"));
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"  endpoint ÷ data access: p50 {s.P50 / d.P50:F2}×, p95 {s.P95 / d.P95:F2}×"));
+                }
                 if (scenario is IScenarioDiagnostics diagnostics)
                 {
                     await output.WriteLineAsync(await diagnostics.ReportAsync(options.Requests, ct));

@@ -37,6 +37,10 @@ public sealed class BenchHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The Embeddings service beside the Api, when started with it.</summary>
+    public Uri? EmbeddingsAddress => _embeddings is null ? null
+        : new Uri(_embeddings.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
     /// <summary>The bench database, for reading back what the Api wrote.</summary>
     public string ConnectionString { get; }
 

@@ -16,6 +16,15 @@ public interface IApiScenario
     Task<bool> CallAsync(HttpClient client, int index, CancellationToken ct);
 }
 
+/// <summary>
+/// A scenario whose own data access can run alone, the same way (same queries, same client library), so the
+/// endpoint is reported against it in the same run.
+/// </summary>
+public interface IDataAccessBaseline
+{
+    Task<bool> DataAccessAsync(int index, CancellationToken ct);
+}
+
 /// <summary>A scenario that explains its figures (where the time went), reset before the timed run.</summary>
 public interface IScenarioDiagnostics
 {

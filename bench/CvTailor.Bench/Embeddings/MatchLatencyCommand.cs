@@ -2,14 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CvTailor.Api.Generation.Endpoints;
-using CvTailor.Api.Generation.Semantic;
 using CvTailor.Api.Search;
 using CvTailor.Bench.Ranking;
 using CvTailor.Data;
 using CvTailor.Data.Schema;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace CvTailor.Bench.Embeddings;
 
@@ -105,59 +101,7 @@ internal static class MatchLatencyCommand
         for (var i = -5; i < iterations; i++)
         {
             var started = Stopwatch.GetTimestamp();
-            await using (var db = new CvTailorDbContext(options))
-            {
-                var loaded = await UserArtifacts.LoadAsync(db, userId, ct);
-                var ids = loaded.Select(a => int.Parse(a.Id, CultureInfo.InvariantCulture)).ToArray();
-                var candidates = db.EnhancedArtifacts.AsNoTracking()
-                    .Where(e => e.UserId == userId && e.OriginalArtifactId != null && ids.Contains(e.OriginalArtifactId.Value));
-                await candidates.Where(e => e.Chunks.Any()).Select(e => e.OriginalArtifactId).Distinct().CountAsync(ct);
-                await candidates.Where(e => e.Chunks.Any(c => c.ModelUsed == model)).Select(e => e.OriginalArtifactId).Distinct().CountAsync(ct);
-                var chunkIds = new List<Guid>();
-                var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-                await db.Database.OpenConnectionAsync(ct);
-                if (perPairSql)
-                {
-                    await using var command = new NpgsqlCommand(PerPairSql(dims), connection);
-                    command.Parameters.AddWithValue("queries", lineVectors.ToArray());
-                    command.Parameters.AddWithValue("user_id", userId);
-                    command.Parameters.AddWithValue("model", model);
-                    command.Parameters.AddWithValue("ids", ids);
-                    await using var reader = await command.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct))
-                    {
-                        if (chunkIds.Count < artifacts)
-                        {
-                            chunkIds.Add(reader.GetGuid(2));
-                        }
-                    }
-                }
-                else
-                {
-                    await using var command = new NpgsqlCommand(ChunkSemanticScorer.ChunkVectorsSql(dims), connection);
-                    command.Parameters.AddWithValue("user_id", userId);
-                    command.Parameters.AddWithValue("model", model);
-                    command.Parameters.AddWithValue("ids", ids);
-                    await using var reader = await command.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct))
-                    {
-                        if (chunkIds.Count < artifacts)
-                        {
-                            chunkIds.Add(reader.GetGuid(1));
-                        }
-                        reader.GetFieldValue<float[]>(2);
-                    }
-                }
-                await using (var command = new NpgsqlCommand("SELECT id, content FROM artifact_chunks WHERE id = ANY(@ids)", connection))
-                {
-                    command.Parameters.AddWithValue("ids", chunkIds.ToArray());
-                    await using var reader = await command.ExecuteReaderAsync(ct);
-                    while (await reader.ReadAsync(ct))
-                    {
-                        reader.GetString(1);
-                    }
-                }
-            }
+            await MatchDataAccess.RunAsync(options, userId, model, dims, perPairSql ? [.. lineVectors] : null, ct);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (i >= 0)
             {
@@ -219,7 +163,7 @@ internal static class MatchLatencyCommand
     }
 
     /// <summary>The formulation before the one-pass read: one cosine distance per (query line, chunk) pair in SQL.</summary>
-    static string PerPairSql(int dimensions) => $"""
+    internal static string PerPairSql(int dimensions) => $"""
         WITH q AS MATERIALIZED (
             SELECT t::vector({dimensions}) AS v, ord FROM unnest(@queries::text[]) WITH ORDINALITY AS u(t, ord)
         )

@@ -7,7 +7,7 @@ namespace CvTailor.Bench.Embeddings;
 /// <summary>
 /// Where a request's time goes on the server, from the spans the Api emits in this process (the Api runs in the
 /// bench): the ASP.NET Core request span, our own spans (parse, rank…), Npgsql commands and outgoing HTTP calls (the
-/// Embeddings service), summed per request trace. Listening costs a little; the figures are for comparing parts.
+/// Embeddings service), each part's exclusive time (its children taken off) summed per request trace. Listening costs a little; the figures are for comparing parts.
 /// </summary>
 internal sealed class SpanBreakdown : IDisposable
 {
@@ -22,26 +22,41 @@ internal sealed class SpanBreakdown : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = a =>
             {
-                var part = a.Source.Name switch
+                if (a.Parent?.OperationName == Root || a.OperationName == Root)
                 {
-                    "Microsoft.AspNetCore" => "server (whole request)",
-                    "Npgsql" => "PostgreSQL commands",
-                    "System.Net.Http" => "HTTP calls out (Embeddings service)",
-                    _ => a.OperationName,
-                };
-                _traces.GetOrAdd(a.TraceId, _ => new()).AddOrUpdate(part, a.Duration.TotalMilliseconds, (_, sum) => sum + a.Duration.TotalMilliseconds);
+                    return; // the bench's own call (its HttpClient span), not the server's work
+                }
+                // Exclusive time: a span's duration counts for its part and is taken off its parent's part.
+                var parts = _traces.GetOrAdd(a.TraceId, _ => new());
+                var ms = a.Duration.TotalMilliseconds;
+                parts.AddOrUpdate(Part(a), ms, (_, sum) => sum + ms);
+                if (a.Parent is { } parent && parent.OperationName != Root)
+                {
+                    parts.AddOrUpdate(Part(parent), -ms, (_, sum) => sum - ms);
+                }
             },
         };
         ActivitySource.AddActivityListener(_listener);
     }
 
+    const string Root = "bench-call";
+
+    static string Part(Activity a) => a.Source.Name switch
+    {
+        "Microsoft.AspNetCore" => "request, outside the spans below",
+        "Npgsql" => "PostgreSQL commands",
+        "System.Net.Http" => "HTTP calls out (Embeddings service)",
+        _ => $"{a.OperationName} (own work)",
+    };
+
     /// <summary>Runs <paramref name="call"/> in a trace of its own and returns that trace's parts.</summary>
     public async Task<IReadOnlyDictionary<string, double>> MeasureAsync(Func<Task> call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        using var root = new Activity("bench-call").Start();
+        using var root = new Activity(Root).Start();
         await call();
         root.Stop();
+        await Task.Delay(20); // the server's request span ends just after the answer is sent
         return _traces.TryRemove(root.TraceId, out var parts) ? parts : new ConcurrentDictionary<string, double>();
     }
 
