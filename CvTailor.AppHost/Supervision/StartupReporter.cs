@@ -30,21 +30,24 @@ public sealed class StartupReporter(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Off the caller's thread at once: the watchers below may block until the orchestrator has resources.
-        await Task.Yield();
         var clock = Stopwatch.StartNew();
         var nextProgress = TimeSpan.FromSeconds(30);
-        var watched = model.Resources.Where(IsReported).ToList();
-        logger.LogInformation("Waiting until {Count} resources are healthy", watched.Count);
-        foreach (var resource in watched)
-        {
-            _ = Task.Run(() => TailAsync(resource, stoppingToken), stoppingToken);
-        }
         var instances = new ConcurrentDictionary<string, IResource>(StringComparer.Ordinal);
         _ = Task.Run(() => CollectInstancesAsync(instances, stoppingToken), stoppingToken);
 
         try
         {
+            // This runs while the other BeforeStart handlers still add resources (the dashboard, Aspire's helpers):
+            // reading the model then could throw "collection was modified" and end the report before its first
+            // line. Once the application has started, the model is complete; states are polled, so nothing is missed.
+            await WhenStartedAsync(stoppingToken);
+            var watched = model.Resources.Where(IsReported).ToList();
+            logger.LogInformation("Waiting until {Count} resources are healthy", watched.Count);
+            foreach (var resource in watched)
+            {
+                _ = Task.Run(() => TailAsync(resource, stoppingToken), stoppingToken);
+            }
+
             // Polls the current states rather than following the event stream: the verdict depends only on where
             // every resource is now, so no missed or reordered event can hold the report back.
             while (true)
@@ -95,6 +98,13 @@ public sealed class StartupReporter(
         {
             logger.LogError(ex, "The start-up report failed");
         }
+    }
+
+    async Task WhenStartedAsync(CancellationToken ct)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await started.Task.WaitAsync(ct);
     }
 
     /// <summary>Every instance id the orchestrator reports (one per replica), for the polling loop to read.</summary>

@@ -59,6 +59,12 @@ public static class SupervisionExtensions
             var watcher = e.Services.GetRequiredService<T>();
             // Not awaited: the watcher itself may be the one stopping the application.
             lifetime.ApplicationStopping.Register(() => _ = watcher.StopAsync(CancellationToken.None));
-            return watcher.StartAsync(CancellationToken.None);
+            var started = watcher.StartAsync(CancellationToken.None);
+            // Nothing else observes the watcher's task (it is not a hosted service): a watcher that dies says so.
+            var logger = e.Services.GetRequiredService<ILogger<T>>();
+            _ = watcher.ExecuteTask?.ContinueWith(
+                t => logger.LogError(t.Exception, "{Watcher} stopped with an error", typeof(T).Name),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return started;
         });
 }
