@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using CvTailor.Data.Llm;
 using CvTailor.Data.Schema;
-using CvTailor.Bench.Ranking;
+using CvTailor.RankingEvaluation;
 using CvTailor.Tests.Infrastructure;
 using CvTailor.Tests.Unit.Generation;
 using Pgvector;

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CvTailor.Api.Generation.Content;
-using CvTailor.Bench.Ranking;
+using CvTailor.RankingEvaluation;
 using CvTailor.Tests.Api.Artifacts;
 using CvTailor.Tests.Infrastructure;
 using CvTailor.Tests.Unit.Generation;

@@ -1,6 +1,6 @@
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Parsing;
-using CvTailor.Bench.Ranking;
+using CvTailor.RankingEvaluation;
 
 namespace CvTailor.Tests.Unit.Generation;
 
@@ -14,7 +14,7 @@ public class ArtifactRankerTests
         var job = DevData.Job(jobId);
         var parsed = new JobDescriptionParser(DevData.Taxonomy).Parse(job.Description, job.Company, job.RoleTitle);
         return await new ArtifactRanker(DevData.Taxonomy, semantic: semantic)
-            .MatchAsync(parsed, DevData.Artifacts(job.UserId), RankingEvalCommand.DefaultAsOf, ids, CancellationToken.None);
+            .MatchAsync(parsed, DevData.Artifacts(job.UserId), RelevanceDevSet.DefaultAsOf, ids, CancellationToken.None);
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using CvTailor.Api.Generation.Content;
 using CvTailor.Api.Generation.Model;
 using CvTailor.Api.Generation.Taxonomy;
-using CvTailor.Bench.Ranking;
+using CvTailor.RankingEvaluation;
 
 namespace CvTailor.Tests.Unit.Generation;
 
@@ -26,7 +26,7 @@ public static class DevData
         JobDescription = job.Description,
         CompanyName = job.Company,
         RoleTitle = job.RoleTitle,
-        AsOf = RankingEvalCommand.DefaultAsOf,
+        AsOf = RelevanceDevSet.DefaultAsOf,
         Preferences = preferences ?? new GenerationPreferences(),
     };
 

@@ -1,5 +1,5 @@
 using CvTailor.Api.Generation.Matching;
-using CvTailor.Bench.Ranking;
+using CvTailor.RankingEvaluation;
 
 namespace CvTailor.Tests.Unit.Generation;
 
@@ -7,7 +7,7 @@ namespace CvTailor.Tests.Unit.Generation;
 public class RankingEvaluationTests
 {
     static readonly Lazy<Task<EvaluationReport>> Report = new(() =>
-        new RankingEvaluator(DevData.Taxonomy, new RankingOptions(), null, RankingEvalCommand.DefaultAsOf)
+        new RankingEvaluator(DevData.Taxonomy, new RankingOptions(), null, RelevanceDevSet.DefaultAsOf)
             .EvaluateAsync(DevData.Set, CancellationToken.None));
 
     [Fact]

@@ -34,7 +34,7 @@ public static class ExportSampleCommand
             _ => EvidenceFormat.Hyperlinks,
         };
         var profile = data.Users.First(u => u.Id == job.UserId).ToProfile();
-        var request = new GenerationRequest { JobDescription = job.Description, CompanyName = job.Company, RoleTitle = job.RoleTitle, AsOf = RankingEvalCommand.DefaultAsOf };
+        var request = new GenerationRequest { JobDescription = job.Description, CompanyName = job.Company, RoleTitle = job.RoleTitle, AsOf = RelevanceDevSet.DefaultAsOf };
         var generator = new DocumentGenerator(SkillTaxonomy.Default);
         var cv = await generator.GenerateCvAsync(request, profile, data.ArtifactsOf(job.UserId), null, cancellationToken);
         var letter = await generator.GenerateCoverLetterAsync(request, profile, data.ArtifactsOf(job.UserId), null, cancellationToken);

@@ -33,7 +33,7 @@ public static class GenerationBenchCommand
             JobDescription = jobDescription,
             CompanyName = "Tallyrock",
             RoleTitle = "Senior Backend Engineer",
-            AsOf = RankingEvalCommand.DefaultAsOf,
+            AsOf = RelevanceDevSet.DefaultAsOf,
         };
 
         var generate = new List<double>();

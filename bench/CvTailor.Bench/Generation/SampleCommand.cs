@@ -34,7 +34,7 @@ public static class SampleCommand
             JobDescription = job.Description,
             CompanyName = job.Company,
             RoleTitle = job.RoleTitle,
-            AsOf = RankingEvalCommand.DefaultAsOf,
+            AsOf = RelevanceDevSet.DefaultAsOf,
         };
         var options = new JsonSerializerOptions(GenerationJson.Options) { WriteIndented = true };
         if (args.Contains("--letter"))

@@ -37,7 +37,7 @@ public static class ExplainCommand
         }
 
         await output.WriteLineAsync($"  keywords: {string.Join(", ", parsed.Keywords.Select(k => k.Term))}");
-        var match = await new ArtifactRanker(taxonomy).MatchAsync(parsed, data.ArtifactsOf(job.UserId), RankingEvalCommand.DefaultAsOf, null, cancellationToken);
+        var match = await new ArtifactRanker(taxonomy).MatchAsync(parsed, data.ArtifactsOf(job.UserId), RelevanceDevSet.DefaultAsOf, null, cancellationToken);
         foreach (var r in match.Ranked)
         {
             var c = r.Components;

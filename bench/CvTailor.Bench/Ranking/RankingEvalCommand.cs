@@ -15,9 +15,6 @@ namespace CvTailor.Bench.Ranking;
 /// </summary>
 public static class RankingEvalCommand
 {
-    /// <summary>Reference date for recency, so results do not drift with the calendar.</summary>
-    public static readonly DateOnly DefaultAsOf = new(2025, 1, 1);
-
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
     {
         var dataPath = Option(args, "--data") ?? RelevanceDevSet.Locate(Directory.GetCurrentDirectory())
@@ -29,7 +26,7 @@ public static class RankingEvalCommand
         }
 
         var embeddings = Option(args, "--embeddings") ?? "none";
-        var asOf = Option(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : DefaultAsOf;
+        var asOf = Option(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : RelevanceDevSet.DefaultAsOf;
         var taxonomy = Option(args, "--taxonomy") switch
         {
             null or "shipped" => SkillTaxonomy.Default,

@@ -1,6 +1,6 @@
 using CvTailor.Api.Generation.Text;
 
-namespace CvTailor.Bench.Ranking;
+namespace CvTailor.RankingEvaluation;
 
 /// <summary>
 /// Maps the keywords a match response reports (its own list) onto a job's screening terms, as the data set's README

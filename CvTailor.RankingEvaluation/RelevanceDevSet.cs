@@ -2,12 +2,15 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CvTailor.Api.Generation.Model;
 
-namespace CvTailor.Bench.Ranking;
+namespace CvTailor.RankingEvaluation;
 
 /// <summary>The ranking evaluation set (format described in the shared data README).</summary>
 public sealed record RelevanceDevSet(
     int Version, IReadOnlyList<DevUser> Users, IReadOnlyList<DevArtifact> Artifacts, IReadOnlyList<DevJob> Jobs)
 {
+    /// <summary>Reference date for recency, so results do not drift with the calendar.</summary>
+    public static readonly DateOnly DefaultAsOf = new(2025, 1, 1);
+
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,

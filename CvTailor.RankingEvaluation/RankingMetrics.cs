@@ -1,4 +1,4 @@
-namespace CvTailor.Bench.Ranking;
+namespace CvTailor.RankingEvaluation;
 
 /// <summary>The metrics exactly as the data set's README defines them.</summary>
 public static class RankingMetrics

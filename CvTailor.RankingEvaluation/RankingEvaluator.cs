@@ -2,7 +2,7 @@ using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Parsing;
 using CvTailor.Api.Generation.Taxonomy;
 
-namespace CvTailor.Bench.Ranking;
+namespace CvTailor.RankingEvaluation;
 
 /// <summary>Runs the hybrid ranker and each of its components alone over the dev set and scores them.</summary>
 public sealed class RankingEvaluator(SkillTaxonomy taxonomy, RankingOptions options, ISemanticScorer? semantic, DateOnly asOf)
