@@ -9,7 +9,7 @@ using CvTailor.LocalPostgres;
 using CvTailor.RankingEvaluation;
 using CvTailor.SentenceEncoder;
 using CvTailor.SqliteTransfer.Cli;
-using CvTailor.Tests.EndToEnd;
+using CvTailor.Tests.AppHost;
 using CvTailor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -61,7 +61,7 @@ public static class WorkerRows
     public static async Task<(long UserId, int[] ArtifactIds)> SeedAsync(NpgsqlDataSource dataSource, int count, int paragraphs = 3)
     {
         await using var db = Db(dataSource);
-        var user = new Data.Accounts.User
+        var user = new CvTailor.Data.Accounts.User
         {
             Email = $"seed-{Guid.NewGuid():N}@example.com",
             Username = $"seed-{Guid.NewGuid():N}",

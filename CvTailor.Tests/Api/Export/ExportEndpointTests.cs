@@ -7,7 +7,6 @@ using CvTailor.Api.Export.Endpoints;
 using CvTailor.Api.Export.Layout;
 using CvTailor.Tests.Api.Generation;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Generation;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using CvTailor.Data.Export;
 using CvTailor.Tests.Api.Generation;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Generation;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Microsoft.EntityFrameworkCore;

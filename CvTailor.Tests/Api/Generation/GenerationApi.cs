@@ -7,7 +7,6 @@ using CvTailor.Data.Llm;
 using CvTailor.Data.Schema;
 using CvTailor.RankingEvaluation;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Generation;
 using Pgvector;
 
 namespace CvTailor.Tests.Api.Generation;

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CvTailor.Api.Generation.Content;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Generation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Tests.Api.Generation;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CvTailor.Api.Generation.Content;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Generation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Tests.Api.Generation;

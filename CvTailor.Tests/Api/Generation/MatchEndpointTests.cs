@@ -6,7 +6,6 @@ using CvTailor.Api.Generation.Content;
 using CvTailor.RankingEvaluation;
 using CvTailor.Tests.Api.Artifacts;
 using CvTailor.Tests.Infrastructure;
-using CvTailor.Tests.Unit.Generation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CvTailor.Tests.Api.Generation;

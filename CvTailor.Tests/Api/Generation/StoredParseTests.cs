@@ -3,7 +3,6 @@ using CvTailor.Api.Generation.Content;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Parsing;
 using CvTailor.Api.Generation.Taxonomy;
-using CvTailor.Tests.Unit.Generation;
 
 namespace CvTailor.Tests.Api.Generation;
 

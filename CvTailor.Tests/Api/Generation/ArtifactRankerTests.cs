@@ -1,0 +1,95 @@
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Parsing;
+using CvTailor.RankingEvaluation;
+
+namespace CvTailor.Tests.Api.Generation;
+
+public class ArtifactRankerTests
+{
+    static readonly string[] Selected = ["u1-a01", "u1-a11", "u1-a16"];
+    static readonly string[] TieIds = ["b", "a", "c"];
+
+    static async Task<MatchResult> MatchAsync(string jobId, IReadOnlyCollection<string>? ids = null, ISemanticScorer? semantic = null)
+    {
+        var job = DevData.Job(jobId);
+        var parsed = new JobDescriptionParser(DevData.Taxonomy).Parse(job.Description, job.Company, job.RoleTitle);
+        return await new ArtifactRanker(DevData.Taxonomy, semantic: semantic)
+            .MatchAsync(parsed, DevData.Artifacts(job.UserId), RelevanceDevSet.DefaultAsOf, ids, CancellationToken.None);
+    }
+
+    [Theory]
+    [MemberData(nameof(DevData.JobIds), MemberType = typeof(DevData))]
+    public async Task Top_ranked_artifact_is_clearly_relevant_and_irrelevant_ones_trail(string jobId)
+    {
+        var job = DevData.Job(jobId);
+        var match = await MatchAsync(jobId);
+        Assert.Equal(job.Relevance.Count, match.Ranked.Count);
+        Assert.True(job.Relevance[match.Ranked[0].ArtifactId] >= 2, $"{jobId}: top is {match.Ranked[0].ArtifactId}");
+        var gradeZero = match.Ranked.Where(r => job.Relevance[r.ArtifactId] == 0).Select(r => r.Rank).DefaultIfEmpty(int.MaxValue).Min();
+        Assert.True(gradeZero > 2, $"{jobId}: an irrelevant artifact ranks {gradeZero}");
+    }
+
+    [Fact]
+    public async Task Every_score_is_explained_by_bounded_components()
+    {
+        var match = await MatchAsync("u1-j2");
+        Assert.Equal(Enumerable.Range(1, match.Ranked.Count), match.Ranked.Select(r => r.Rank));
+        Assert.True(match.Ranked.Zip(match.Ranked.Skip(1)).All(p => p.First.Score >= p.Second.Score));
+        foreach (var r in match.Ranked)
+        {
+            var c = r.Components;
+            foreach (var v in new[] { c.Lexical, c.Coverage, c.SkillCoverage, c.Recency, c.Focus })
+            {
+                Assert.InRange(v, 0, 1);
+            }
+
+            Assert.False(string.IsNullOrWhiteSpace(r.Explanation));
+        }
+
+        var platform = match.Ranked.Single(r => r.ArtifactId == "u1-a07");
+        Assert.Contains("Kubernetes", platform.MatchedSkills);
+        Assert.Contains(platform.CoveredRequirements, c => c.Via == "skill" && c.Skills.Contains("Terraform") && c.Evidence.Contains("Terraform", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Selected_ids_restrict_the_candidates()
+    {
+        var match = await MatchAsync("u1-j1", Selected);
+        Assert.Equal(Selected, match.Ranked.Select(r => r.ArtifactId).Order());
+        Assert.All(match.Coverage.Matched, k => Assert.Contains(k.ArtifactId, Selected));
+    }
+
+    [Fact]
+    public async Task Keyword_report_gives_evidence_for_matches_and_lists_gaps()
+    {
+        var match = await MatchAsync("u1-j1");
+        var java = Assert.Single(match.Coverage.Missing, m => m.Keyword == "Java");
+        Assert.Equal("must_have", java.Importance);
+        Assert.Contains(match.Coverage.Missing, m => m.Keyword == "PCI DSS");
+        var kafka = Assert.Single(match.Coverage.Matched, k => k.Keyword == "Kafka");
+        Assert.Contains("Kafka", kafka.Sentence, StringComparison.Ordinal);
+        Assert.StartsWith("u1-", kafka.ArtifactId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Match_result_serialises_for_the_match_endpoint()
+    {
+        var match = await MatchAsync("u3-j2");
+        using var json = System.Text.Json.JsonDocument.Parse(System.Text.Json.JsonSerializer.Serialize(match, CvTailor.Api.Generation.Content.GenerationJson.Options));
+        var first = json.RootElement.GetProperty("ranked")[0];
+        Assert.Equal(match.Ranked[0].ArtifactId, first.GetProperty("artifact_id").GetString());
+        Assert.True(first.GetProperty("components").TryGetProperty("coverage", out _));
+        Assert.Equal("must_have", json.RootElement.GetProperty("job").GetProperty("keywords")[0].GetProperty("importance").GetString());
+        Assert.False(first.TryGetProperty("profile", out _));
+        Assert.True(json.RootElement.GetProperty("coverage").GetProperty("matched").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Ties_are_broken_by_artifact_id()
+    {
+        var artifacts = TieIds.Select(id => new CvTailor.Api.Generation.Model.ArtifactDocument { Id = id, Title = "Same title", Description = "Same text." }).ToList();
+        var parsed = new JobDescriptionParser(DevData.Taxonomy).Parse("Requirements:\n- Unrelated words only.");
+        var match = await new ArtifactRanker(DevData.Taxonomy).MatchAsync(parsed, artifacts, new DateOnly(2025, 1, 1));
+        Assert.Equal(["a", "b", "c"], match.Ranked.Select(r => r.ArtifactId));
+    }
+}
