@@ -96,14 +96,11 @@ public static class SqliteTransferCli
                 ResumeJobs = parse.GetValue(resumeJobs),
                 DropExpired = parse.GetValue(dropExpired),
                 Now = DateTime.UtcNow,
+                BeforeWriting = survey => PrintHolds(console, survey, parse.GetValue(resumeJobs), parse.GetValue(dropExpired)),
             };
             var verify = parse.GetValue(verifyOnly);
             console.MarkupLine($"{(verify ? "verifying" : options.DryRun ? "dry run of importing" : "importing")} [bold]{Markup.Escape(options.SourcePath)}[/] " +
                 $"into [bold]{Markup.Escape(Describe(connectionString))}[/]");
-            if (!verify)
-            {
-                await PrintHoldsAsync(console, options, ct);
-            }
             KeyValuePair<string, object?>[] tags =
             [
                 new(TelemetryNames.Attributes.ImportSource, Path.GetFileName(options.SourcePath)),
@@ -118,19 +115,9 @@ public static class SqliteTransferCli
     }
 
     /// <summary>Before anything is written: the jobs and expired rows the source holds, and what the import will do with them.</summary>
-    static async Task PrintHoldsAsync(IAnsiConsole console, ImportOptions options, CancellationToken ct)
+    static void PrintHolds(IAnsiConsole console, ImportHolds.Survey survey, bool resumeJobs, bool dropExpired)
     {
-        ImportHolds.Survey survey;
-        try
-        {
-            survey = await ImportHolds.SurveyFileAsync(options.SourcePath, options.Now ?? DateTime.UtcNow, ct);
-        }
-        catch (SourceFileException)
-        {
-            return; // the import itself reports what is wrong with the file
-        }
-
-        foreach (var line in ImportHolds.Describe(survey, options.ResumeJobs, options.DropExpired))
+        foreach (var line in ImportHolds.Describe(survey, resumeJobs, dropExpired))
         {
             console.MarkupLine($"[yellow]before writing:[/] {Markup.Escape(line)}");
         }

@@ -151,7 +151,7 @@ public sealed class SqliteExporter(ITransferProgress progress)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = SqliteValue.From(columns[i], TargetValueReader.Read(reader, i, columns[i], null));
+                parameters[i].Value = SqliteValue.From(columns[i], TargetValueReader.Read(reader, i, columns[i]));
             }
 
             insert.ExecuteNonQuery();

@@ -50,14 +50,6 @@ public static class ImportHolds
     /// <summary><paramref name="utc"/> to the microsecond, the precision both databases keep.</summary>
     public static DateTime Instant(DateTime utc) => DjangoDateTime.ToUtcDateTime(DjangoDateTime.ToMicros(utc));
 
-    /// <summary>Surveys a source file before an import (the tables it has of <see cref="Tables"/>).</summary>
-    public static async Task<Survey> SurveyFileAsync(string path, DateTime now, CancellationToken ct)
-    {
-        await using var source = await SourceDatabase.OpenAsync(path, ct);
-        var present = (await SourceSchema.ReadAsync(source, ct)).Columns.Keys.ToHashSet(StringComparer.Ordinal);
-        return await SurveyAsync(source, present, Instant(now), ct);
-    }
-
     /// <summary>Counts what the source holds: queued or running jobs, and rows already past <c>expires_at</c> at <paramref name="now"/>.</summary>
     public static async Task<Survey> SurveyAsync(SqliteConnection source, IReadOnlySet<string> tables, DateTime now, CancellationToken ct)
     {

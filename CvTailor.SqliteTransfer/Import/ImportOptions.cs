@@ -28,6 +28,12 @@ public sealed record ImportOptions
     /// <summary>The instant expiry is judged at (default: when the run starts); the command line surveys and imports at the same instant.</summary>
     public DateTime? Now { get; init; }
 
+    /// <summary>
+    /// Called with the survey of queued jobs and expired rows once the source has passed its checks and before anything
+    /// is written (the command line prints what will happen to them).
+    /// </summary>
+    public Action<ImportHolds.Survey>? BeforeWriting { get; init; }
+
     /// <summary>Rows per batch handed from the SQLite reader to the COPY writer.</summary>
     public int BatchSize { get; init; } = 1000;
 

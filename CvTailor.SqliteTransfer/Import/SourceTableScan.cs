@@ -47,7 +47,7 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
         using var command = source.CreateCommand();
         command.CommandText = $"SELECT {Sql.ColumnList(columns.Select(c => c.Name))} FROM {Sql.Quote(Plan.Name)}";
         using var reader = command.ExecuteReader();
-        var canonical = Digest is null ? null : new CanonicalRow();
+        var image = Digest is null ? null : new RowImage();
         while (reader.Read())
         {
             if ((SourceRows & 1023) == 0)
@@ -56,14 +56,14 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
             }
 
             SourceRows++;
-            canonical?.Reset();
+            image?.Reset();
             var values = new object?[columns.Count];
             string? skip = null;
             for (var i = 0; i < columns.Count; i++)
             {
                 try
                 {
-                    values[i] = SourceValueReader.Read(reader, i, columns[i], canonical, out var reason);
+                    values[i] = SourceValueReader.Read(reader, i, columns[i], image, out var reason);
                     skip ??= reason;
                 }
                 catch (ValueConversionException ex)
@@ -98,11 +98,8 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
                 continue;
             }
 
-            if (canonical is not null)
-            {
-                Digest!.Add(SortKey.From(key), canonical, key);
-            }
-
+            // The row as PostgreSQL will hold it (the values COPY sends), hashed the way the target's query hashes it.
+            Digest?.Add(SortKey.From(key), image!.Hash(), key);
             backfill?.OnRow(Plan, values);
             onRow?.Invoke(values);
         }

@@ -64,6 +64,7 @@ public sealed class SqliteImporter(ITransferProgress progress)
         var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
         var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         var holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
+        options.BeforeWriting?.Invoke(holds);
         MediaFiles? media = null;
         var referenced = await MediaFiles.ReferencedAsync(source, ct);
         if (options.MediaDirectory is not null)
@@ -86,6 +87,15 @@ public sealed class SqliteImporter(ITransferProgress progress)
             notes.Add($"the database refers to {referenced.Count} media files but no --media directory was given; they are not copied");
         }
 
+        var phases = new List<(string, TimeSpan)>();
+        var mark = TimeSpan.Zero;
+        void Mark(string phase)
+        {
+            phases.Add((phase, total.Elapsed - mark));
+            mark = total.Elapsed;
+        }
+
+        Mark("source checks");
         await using var transaction = await target.BeginTransactionAsync(ct);
         try
         {
@@ -104,14 +114,6 @@ public sealed class SqliteImporter(ITransferProgress progress)
             }
 
 
-            var phases = new List<(string, TimeSpan)>();
-            var mark = TimeSpan.Zero;
-            void Mark(string phase)
-            {
-                phases.Add((phase, total.Elapsed - mark));
-                mark = total.Elapsed;
-            }
-
             if (media is not null && !options.DryRun)
             {
                 // Copied (and compared) on a thread of its own while the tables load; awaited before the commit.
@@ -120,8 +122,8 @@ public sealed class SqliteImporter(ITransferProgress progress)
             }
 
             await builtIns.DeleteReplacedAsync(target, transaction, ct);
-            Mark("prepare");
             var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
+            Mark("target prepare");
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
             var scans = new List<SourceTableScan>();
@@ -168,16 +170,19 @@ public sealed class SqliteImporter(ITransferProgress progress)
                 // Every foreign key between the moved tables is a constraint of the target, validated for every row when
                 // it was re-added after the load (or checked row by row during it): no orphan can be there to count.
                 var targetOrphans = ForeignKeyScan.Constraints(plan.Tables).DistinctBy(fk => fk.Name).ToDictionary(fk => fk.Name, _ => 0L, StringComparer.Ordinal);
+                Mark("verification");
                 var mediaCheck = media is null ? null
                     : options.DryRun ? media.Planned(referenced)
                     : await media.CopiedAsync();
-                report = await Verifier.CompareAsync(target, transaction, scans, digests, sourceOrphans, targetOrphans, mediaCheck, ct);
-                Mark("verification");
+                Mark("media (rest of the copy)");
+                report = await Verifier.CompareAsync(target, transaction, scans, digests, builtIns, sourceOrphans, targetOrphans, mediaCheck, ct);
+                Mark("verification report");
             }
 
             if (media is not null && !options.DryRun && !options.Verify)
             {
                 await media.CopiedAsync(); // every file in place before the commit, even unverified
+                Mark("media (rest of the copy)");
             }
 
             var outcome = report is { Ok: false } ? ImportOutcome.VerificationFailed

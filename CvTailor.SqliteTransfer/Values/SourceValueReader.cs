@@ -8,17 +8,14 @@ namespace CvTailor.SqliteTransfer.Values;
 /// <summary>
 /// Turns a value as the original stored it in SQLite (§1.2) into the value for its PostgreSQL column, exactly:
 /// INTEGER 0/1 → boolean, 32-hex → uuid, naive UTC text → timestamptz, REAL/INTEGER → numeric at the column's scale,
-/// JSON text → jsonb (validated), vector text → float32[] of the column's dimension. Optionally writes the canonical
-/// form for the checksum. Anything that would change on the way throws <see cref="ValueConversionException"/>;
+/// JSON text → jsonb (validated), vector text → float32[] of the column's dimension. Optionally appends the value to the row's
+/// <see cref="RowImage"/> for the checksum. Anything that would change on the way throws <see cref="ValueConversionException"/>;
 /// a vector of another length (or with NaN/∞) is not an error but a reason to skip the row.
 /// </summary>
 public static class SourceValueReader
 {
-    [ThreadStatic]
-    static CanonicalRow? t_scratch;
-
     /// <returns>long for every integer kind, bool, string, Guid, DateTime (UTC), DateOnly, decimal, double, string (JSON), float[], IPAddress.</returns>
-    public static object? Read(SqliteDataReader reader, int ordinal, TargetColumn column, CanonicalRow? canonical, out string? skip)
+    public static object? Read(SqliteDataReader reader, int ordinal, TargetColumn column, RowImage? image, out string? skip)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(column);
@@ -30,7 +27,7 @@ public static class SourceValueReader
                 throw new ValueConversionException("NULL in a NOT NULL column");
             }
 
-            canonical?.WriteNull();
+            image?.AddNull();
             return null;
         }
 
@@ -53,7 +50,7 @@ public static class SourceValueReader
                     throw new ValueConversionException($"{value} does not fit {column.TypeName}");
                 }
 
-                canonical?.WriteInt64(value);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -65,7 +62,7 @@ public static class SourceValueReader
                     1 => true,
                     var other => throw new ValueConversionException($"{other} is not a boolean (0 or 1)"),
                 };
-                canonical?.WriteBoolean(value);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -84,7 +81,7 @@ public static class SourceValueReader
                     throw new ValueConversionException($"{CodePoints(value)} characters do not fit {column.TypeName}({max})");
                 }
 
-                canonical?.WriteText(value);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -96,7 +93,7 @@ public static class SourceValueReader
                     throw new ValueConversionException($"'{text}' is not a UUID (32 hex digits)");
                 }
 
-                canonical?.WriteUuid(value);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -104,15 +101,16 @@ public static class SourceValueReader
             {
                 var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "datetime");
                 var micros = DjangoDateTime.ParseMicros(text);
-                canonical?.WriteTimestamp(micros);
-                return DjangoDateTime.ToUtcDateTime(micros);
+                var value = DjangoDateTime.ToUtcDateTime(micros);
+                image?.Add(column, value);
+                return value;
             }
 
             case ValueKind.Date:
             {
                 var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "date");
                 var value = DjangoDateTime.ParseDate(text);
-                canonical?.WriteDate(value);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -123,7 +121,7 @@ public static class SourceValueReader
                     : storage == typeof(string) ? DjangoDecimal.FromText(reader.GetString(ordinal), column.Scale)
                     : throw Storage(storage, "decimal");
                 DjangoDecimal.CheckPrecision(value, column.Precision, column.Scale);
-                canonical?.WriteDecimal(value, column.Scale);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -133,25 +131,17 @@ public static class SourceValueReader
                     : storage == typeof(long) ? reader.GetInt64(ordinal)
                     : storage == typeof(string) && double.TryParse(reader.GetString(ordinal), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
                     : throw Storage(storage, "real");
-                canonical?.WriteDouble(value);
+                image?.Add(column, value);
                 return value;
             }
 
             case ValueKind.Json:
             {
                 var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "JSON");
-                if (canonical is not null)
-                {
-                    canonical.WriteJson(text);
-                }
-                else
-                {
-                    // Validation still matters without a checksum: PostgreSQL would reject the whole COPY later.
-                    var scratch = t_scratch ??= new CanonicalRow();
-                    scratch.Reset();
-                    CanonicalJson.Write(text, scratch);
-                }
-
+                // Formatting it as jsonb prints it is also the check that jsonb can hold it (PostgreSQL would reject the
+                // whole COPY later); the text sent is the source's own, so PostgreSQL's parse is checked against this one.
+                var printed = JsonbText.Format(text);
+                image?.AddJson(column, text, printed);
                 return text;
             }
 
@@ -168,7 +158,7 @@ public static class SourceValueReader
                     skip = $"{column.Name} holds NaN or infinity, which pgvector rejects";
                 }
 
-                canonical?.WriteVector(value);
+                image?.Add(column, value);
                 return value;
             }
 
@@ -180,7 +170,7 @@ public static class SourceValueReader
                     throw new ValueConversionException($"'{text}' is not an IP address");
                 }
 
-                canonical?.WriteInet(value);
+                image?.Add(column, value);
                 return value;
             }
 

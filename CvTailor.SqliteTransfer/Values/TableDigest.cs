@@ -1,43 +1,44 @@
+using System.Buffers.Binary;
 using System.Globalization;
-using System.Security.Cryptography;
 
 namespace CvTailor.SqliteTransfer.Values;
 
 /// <summary>
-/// Row count and checksum of one table: SHA-256 over the rows' SHA-256 (of <see cref="CanonicalRow"/>) in primary-key
-/// order. Rows may be added in any order; they are put in key order (byte order of <see cref="SortKey"/>) at the end,
-/// so both databases can be read without ORDER BY. Keeps each row's key and hash, so two digests that differ can name
-/// the rows that differ.
+/// Row count and checksum of one table: the rows' SHA-256 (<see cref="RowImage"/>), their first and their next 8 bytes
+/// (as signed 64-bit integers) each summed modulo 2^64 — a multiset hash: the order rows arrive in does not matter, a
+/// row counted twice does (XOR would cancel it), and PostgreSQL computes the same with <c>sum</c>
+/// (<see cref="ChecksumOf"/>). Keeps each row's key and hash, so a digest that differs from the target's can name the
+/// rows that differ.
 /// </summary>
 public sealed class TableDigest
 {
     readonly List<Row> _rows = [];
+    long _first;
+    long _second;
     bool _sorted = true;
 
     readonly record struct Row(byte[] Key, byte[] Hash, object? Id, int Index);
 
     public long Rows => _rows.Count;
 
-    public void Add(byte[] sortKey, CanonicalRow row, object? id = null)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        var hash = new byte[32];
-        row.Hash(hash);
-        _rows.Add(new Row(sortKey, hash, id, _rows.Count));
-        _sorted = false;
-    }
+    /// <summary>32 hex digits: the sum (mod 2^64) of the row hashes' first 8 bytes, then of their next 8 bytes.</summary>
+    public string Checksum => ChecksumOf(_first, _second);
 
-    /// <summary>Hex SHA-256 of all rows in key order; duplicate keys (impossible under a primary key) keep insertion order.</summary>
-    public string Finish()
+    /// <summary>The checksum from the two sums, each taken modulo 2^64 (PostgreSQL's exact <c>sum(bigint)</c> is wider).</summary>
+    public static string ChecksumOf(Int128 first, Int128 second) =>
+        unchecked((ulong)first).ToString("x16", CultureInfo.InvariantCulture) + unchecked((ulong)second).ToString("x16", CultureInfo.InvariantCulture);
+
+    public void Add(byte[] sortKey, byte[] hash, object? id = null)
     {
-        Sort();
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var row in _rows)
+        ArgumentNullException.ThrowIfNull(hash);
+        unchecked
         {
-            sha.AppendData(row.Hash);
+            _first += BinaryPrimitives.ReadInt64BigEndian(hash);
+            _second += BinaryPrimitives.ReadInt64BigEndian(hash.AsSpan(8));
         }
 
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        _rows.Add(new Row(sortKey, hash, id, _rows.Count));
+        _sorted = false;
     }
 
     /// <summary>

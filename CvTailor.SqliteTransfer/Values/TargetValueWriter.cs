@@ -26,8 +26,10 @@ public static class TargetValueWriter
             ValueKind.Boolean => importer.WriteAsync((bool)value, NpgsqlDbType.Boolean, ct),
             ValueKind.Text => importer.WriteAsync((string)value, column.TypeName == "text" ? NpgsqlDbType.Text : NpgsqlDbType.Varchar, ct),
             ValueKind.Uuid => importer.WriteAsync((Guid)value, NpgsqlDbType.Uuid, ct),
-            ValueKind.TimestampTz => importer.WriteAsync((DateTime)value, NpgsqlDbType.TimestampTz, ct),
-            ValueKind.Date => importer.WriteAsync((DateOnly)value, NpgsqlDbType.Date, ct),
+            // A binary COPY field is its type's receive form: timestamptz and date are int64 microseconds and int32 days
+            // from 2000-01-01, written as such so that no date turns into ±infinity on the way (PostgresEpoch).
+            ValueKind.TimestampTz => importer.WriteAsync(PostgresEpoch.Micros((DateTime)value), NpgsqlDbType.Bigint, ct),
+            ValueKind.Date => importer.WriteAsync(PostgresEpoch.Days((DateOnly)value), NpgsqlDbType.Integer, ct),
             ValueKind.Numeric => importer.WriteAsync((decimal)value, NpgsqlDbType.Numeric, ct),
             ValueKind.Float8 => importer.WriteAsync((double)value, NpgsqlDbType.Double, ct),
             ValueKind.Json => importer.WriteAsync((string)value, NpgsqlDbType.Jsonb, ct),

@@ -45,7 +45,7 @@ public static class SqliteVerifier
         var scans = plan.Tables.Select(t => new SourceTableScan(t, skips, null, digest: true)).ToList();
         progress.Phase("verification");
         var sourceSide = Task.Factory.StartNew(() => ScanAll(source, scans, progress, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        Dictionary<string, Values.TableDigest> digests;
+        Dictionary<string, TargetTableScan.Summary> digests;
         try
         {
             digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
@@ -71,7 +71,7 @@ public static class SqliteVerifier
             media = await MediaFiles.Open(options.MediaDirectory, options.StorageRoot).VerifyAsync(await MediaFiles.ReferencedAsync(source, ct), ct);
         }
 
-        var report = await Verifier.CompareAsync(target, null, scans, digests, sourceOrphans, targetOrphans, media, ct);
+        var report = await Verifier.CompareAsync(target, null, scans, digests, builtIns, sourceOrphans, targetOrphans, media, ct);
         var loads = scans.Select(s => new TableLoad(s.Plan.Name, s.SourceRows, digests[s.Plan.Name].Rows, s.Skipped, TimeSpan.Zero)).ToList();
         return new ImportResult(
             report.Ok ? ImportOutcome.Imported : ImportOutcome.VerificationFailed,

@@ -6,44 +6,66 @@ using Npgsql;
 namespace CvTailor.SqliteTransfer.Verification;
 
 /// <summary>
-/// Reads one target table (the columns the source has) and builds its checksum like the source side does, leaving out
-/// the rows with <c>excludedIds</c> (built-in templates the source does not have).
+/// One target table's row count and checksum, computed by PostgreSQL in one set-based query (each row's
+/// <see cref="RowImage"/> hashed where it lies, combined with <c>bit_xor</c>): nothing is read back row by row. Only
+/// when a table differs are its keys and row hashes read, to name the rows that differ. Rows with
+/// <c>excludedIds</c> (built-in templates the source does not have) are left out.
 /// </summary>
 public static class TargetTableScan
 {
-    public static async Task<TableDigest> DigestAsync(NpgsqlConnection connection, TablePlan plan, IReadOnlyList<long> excludedIds, CancellationToken ct)
+    public sealed record Summary(long Rows, string Checksum);
+
+    public static async Task<Summary> SummaryAsync(NpgsqlConnection connection, TablePlan plan, IReadOnlyList<long> excludedIds, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(excludedIds);
+        await using var command = Command(connection, plan, excludedIds,
+            "SELECT count(*), coalesce(sum(('x' || substr(h, 1, 16))::bit(64)::bigint), 0), " +
+            "coalesce(sum(('x' || substr(h, 17, 16))::bit(64)::bigint), 0) FROM (SELECT {0} AS h FROM {1}{2}) rows");
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        // sum(bigint) is an exact numeric (at most 2^63 × rows: well inside decimal's range); the digest keeps it mod 2^64.
+        return new Summary(reader.GetInt64(0), TableDigest.ChecksumOf((Int128)reader.GetDecimal(1), (Int128)reader.GetDecimal(2)));
+    }
+
+    /// <summary>Every row's primary key and hash (for naming the rows of a table that differs).</summary>
+    public static async Task<TableDigest> RowsAsync(NpgsqlConnection connection, TablePlan plan, IReadOnlyList<long> excludedIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(excludedIds);
+        var key = plan.PrimaryKeyIndex >= 0 ? Sql.Quote(plan.Columns[plan.PrimaryKeyIndex].Name) : "NULL";
+        await using var command = Command(connection, plan, excludedIds, $"SELECT {key}, decode({{0}}, 'hex') FROM {{1}}{{2}}");
+        await using var reader = await command.ExecuteReaderAsync(ct);
         var digest = new TableDigest();
-        var canonical = new CanonicalRow();
-        await using var command = new NpgsqlCommand(
-            $"SELECT {string.Join(", ", plan.Columns.Select(c => OriginalColumnSql.For(plan.Name, c.Name)))} FROM {Sql.Quote(plan.Name)}" +
-            (excludedIds.Count > 0 ? " WHERE id <> ALL(@excluded)" : ""), connection);
+        while (await reader.ReadAsync(ct))
+        {
+            var id = reader.IsDBNull(0) ? null : reader.GetValue(0) switch
+            {
+                short s => (long)s,
+                int i => (long)i,
+                var other => other,
+            };
+            digest.Add(SortKey.From(id), reader.GetFieldValue<byte[]>(1), id);
+        }
+
+        return digest;
+    }
+
+    static NpgsqlCommand Command(NpgsqlConnection connection, TablePlan plan, IReadOnlyList<long> excludedIds, string format)
+    {
+        var hash = RowImage.HashSql(plan.Columns, c => OriginalColumnSql.For(plan.Name, c.Name));
+        var where = excludedIds.Count > 0 ? " WHERE id <> ALL(@excluded)" : "";
+        var command = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, hash, Sql.Quote(plan.Name), where), connection)
+        {
+            CommandTimeout = 0,
+        };
         if (excludedIds.Count > 0)
         {
             command.Parameters.AddWithValue("excluded", excludedIds.ToArray());
         }
 
-        command.CommandTimeout = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            canonical.Reset();
-            object? key = null;
-            for (var i = 0; i < plan.Columns.Count; i++)
-            {
-                var value = TargetValueReader.Read(reader, i, plan.Columns[i], canonical);
-                if (i == plan.PrimaryKeyIndex)
-                {
-                    key = value;
-                }
-            }
-
-            digest.Add(SortKey.From(key), canonical, key);
-        }
-
-        return digest;
+        return command;
     }
 }

@@ -12,7 +12,7 @@ using Npgsql;
 namespace CvTailor.Bench.SqliteTransfer;
 
 /// <summary>
-/// <c>import-vs-pgloader [--size-mb 120] [--runs 3]</c>: generates an original-format (Django) SQLite database and its
+/// <c>import-vs-pgloader [--size-mb 120] [--runs 3] [--no-publish | --tool PATH]</c>: generates an original-format (Django) SQLite database and its
 /// media directory, starts a throwaway PostgreSQL cluster, then per run times, each as a process from start to exit and
 /// each into a fresh database: pgloader, our <c>import-sqlite</c> as an operator runs it (media, verification), and
 /// our load alone (no media, no verification). Prints every run, the medians and the ratios to pgloader, with the
@@ -24,11 +24,14 @@ internal static class ImportVsPgloaderCommand
     {
         var sizeMb = EmbeddingLatencyCommand.Option(args, "--size-mb", 120);
         var runs = Math.Max(1, EmbeddingLatencyCommand.Option(args, "--runs", 3));
-        var importer = ImporterCommand();
         var work = Path.Combine(Path.GetTempPath(), $"cvtailor-import-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         try
         {
+            var tool = Array.IndexOf(args, "--tool") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+            var importer = tool is not null ? [tool]
+                : args.Contains("--no-publish") ? BuiltCommand()
+                : await PublishAsync(Path.Combine(work, "tool"), output, ct);
             await output.WriteLineAsync(Machine());
             await output.WriteLineAsync($"# load average at start: {LoadAverage()}");
             var file = Path.Combine(work, "db.sqlite3");
@@ -84,6 +87,8 @@ internal static class ImportVsPgloaderCommand
                     rows.Add((pg.Elapsed.TotalSeconds, full.TotalSeconds, load.TotalSeconds));
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{run,3}  {pg.Elapsed.TotalSeconds,12:F2}  {full.TotalSeconds,13:F2}  {load.TotalSeconds,13:F2}  {full / pg.Elapsed,13:F2}  {load / pg.Elapsed,13:F2}  {LoadAverage()}"));
+                    await output.WriteLineAsync($"     full phases: {Phases(Path.Combine(work, $"full-{run}.log"), full)}");
+                    await output.WriteLineAsync($"     load phases: {Phases(Path.Combine(work, $"load-{run}.log"), load)}");
                     if (run == 1)
                     {
                         await output.WriteLineAsync($"     pgloader: exit {pg.ExitCode}, {Moved(pgCounts, sourceCounts, BuiltInRows.None)}");
@@ -123,8 +128,48 @@ internal static class ImportVsPgloaderCommand
         }
     }
 
-    /// <summary>The import tool built beside this bench (a project reference), started as an operator starts it.</summary>
-    static string[] ImporterCommand()
+    /// <summary>
+    /// The tool as an operator installs it: <c>dotnet publish</c> (ReadyToRun, set in its project file), so the run
+    /// does not spend its first second compiling Npgsql, SQLite and the command line.
+    /// </summary>
+    static async Task<string[]> PublishAsync(string directory, TextWriter output, CancellationToken ct)
+    {
+        var project = FindProject();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-o", directory, "-v", "q", "-nologo" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet publish {project} failed:\n{await stdout}{await stderr}");
+        }
+
+        await output.WriteLineAsync($"# tool: dotnet publish -c Release -r {RuntimeInformation.RuntimeIdentifier} (ReadyToRun); --no-publish times the JIT build beside the bench");
+        return [Path.Combine(directory, OperatingSystem.IsWindows() ? "cvtailor-sqlite-transfer.exe" : "cvtailor-sqlite-transfer")];
+    }
+
+    static string FindProject()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var project = Path.Combine(dir.FullName, "CvTailor.SqliteTransfer", "CvTailor.SqliteTransfer.csproj");
+            if (File.Exists(project))
+            {
+                return project;
+            }
+        }
+
+        throw new InvalidOperationException("CvTailor.SqliteTransfer.csproj not found above the bench; run the bench from the repository (or pass --no-publish)");
+    }
+
+    /// <summary>The import tool built beside this bench (a project reference): JIT-compiled, as <c>dotnet run</c> starts it.</summary>
+    static string[] BuiltCommand()
     {
         var host = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "cvtailor-sqlite-transfer.exe" : "cvtailor-sqlite-transfer");
         return File.Exists(host) ? [host] : ["dotnet", Path.Combine(AppContext.BaseDirectory, "cvtailor-sqlite-transfer.dll")];
@@ -148,6 +193,22 @@ internal static class ImportVsPgloaderCommand
         await File.WriteAllTextAsync(log, await stdout + await stderr, ct);
         return process.ExitCode == 0 ? watch.Elapsed
             : throw new InvalidOperationException($"import-sqlite exited with {process.ExitCode}; see {log}");
+    }
+
+    /// <summary>
+    /// The command's own <c>time:</c> line (its phases) with what lies outside them: process start, runtime start-up,
+    /// argument parsing and exit (wall time minus the run time the command reports).
+    /// </summary>
+    static string Phases(string log, TimeSpan wall)
+    {
+        var lines = File.ReadAllLines(log);
+        var phases = lines.LastOrDefault(l => l.StartsWith("time: ", StringComparison.Ordinal))?["time: ".Length..] ?? "(no time line)";
+        var done = lines.LastOrDefault(l => l.Contains(" complete in ", StringComparison.Ordinal));
+        var inProcess = done is null ? (double?)null
+            : double.Parse(done.Split(" complete in ", 2)[1].Split(' ', 2)[0], CultureInfo.InvariantCulture);
+        return inProcess is { } seconds
+            ? string.Create(CultureInfo.InvariantCulture, $"process start, runtime and exit {wall.TotalSeconds - seconds:F2} s, {phases}")
+            : phases;
     }
 
     static string Moved(Dictionary<string, long> counts, Dictionary<string, long> source, BuiltInRows builtIns)

@@ -1,0 +1,159 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using CvTailor.SqliteTransfer.Schema;
+
+namespace CvTailor.SqliteTransfer.Values;
+
+/// <summary>
+/// A row as the bytes PostgreSQL's own functions give for it, so its hash can be computed on both sides: in
+/// PostgreSQL by one query per table (<see cref="HashSql"/>: the send functions <c>int8send</c>, <c>uuid_send</c>,
+/// <c>timestamptz_send</c>, <c>float8send</c>, <c>vector_send</c>, … and the text of numeric and jsonb values), and
+/// here from the values the import sends, while the source streams. Each value is tagged (NULL or not) and every
+/// variable-length one is length-prefixed, so distinct rows never share an image. The row hash is SHA-256 (PostgreSQL
+/// has it built in); a table's checksum combines the row hashes order-independently (<see cref="TableDigest"/>).
+/// </summary>
+public sealed class RowImage
+{
+    byte[] _buffer = new byte[1024];
+    int _length;
+
+    public void Reset() => _length = 0;
+
+    /// <summary>SHA-256 of the row so far (32 bytes).</summary>
+    public byte[] Hash() => SHA256.HashData(_buffer.AsSpan(0, _length));
+
+    /// <summary>A NULL.</summary>
+    public void AddNull() => Reserve(1)[0] = 0;
+
+    /// <summary>
+    /// A JSON value whose jsonb text is already known (the source reader formats it once: that is also its check that
+    /// jsonb can hold it). A <c>json</c> column keeps the text as written.
+    /// </summary>
+    public void AddJson(TargetColumn column, string json, string printed)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        Reserve(1)[0] = 1;
+        AddText(column.TypeName == "json" ? json : printed);
+    }
+
+    /// <summary>Appends one value as produced by <see cref="SourceValueReader"/> for <paramref name="column"/>.</summary>
+    public void Add(TargetColumn column, object? value)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        if (value is null)
+        {
+            AddNull();
+            return;
+        }
+
+        Reserve(1)[0] = 1;
+        switch (column.Kind)
+        {
+            case ValueKind.SmallInteger:
+            case ValueKind.RegularInteger:
+            case ValueKind.BigInteger:
+                BinaryPrimitives.WriteInt64BigEndian(Reserve(8), (long)value);
+                break;
+            case ValueKind.Boolean:
+                Reserve(1)[0] = (bool)value ? (byte)1 : (byte)0;
+                break;
+            case ValueKind.Text:
+                // char(n) pads with blanks and bpchar::text drops them again (no such column in the schema; kept exact anyway).
+                AddText(column.TypeName == "bpchar" ? ((string)value).TrimEnd(' ') : (string)value);
+                break;
+            case ValueKind.Uuid:
+                ((Guid)value).TryWriteBytes(Reserve(16), bigEndian: true, out _);
+                break;
+            case ValueKind.TimestampTz:
+                BinaryPrimitives.WriteInt64BigEndian(Reserve(8), PostgresEpoch.Micros((DateTime)value));
+                break;
+            case ValueKind.Date:
+                BinaryPrimitives.WriteInt32BigEndian(Reserve(4), PostgresEpoch.Days((DateOnly)value));
+                break;
+            case ValueKind.Numeric:
+                // numeric(p, s) prints s decimals; an unconstrained numeric keeps the scale the value was sent with.
+                var number = (decimal)value;
+                AddText(column.Precision is null ? (number == 0 ? Math.Abs(number) : number).ToString(CultureInfo.InvariantCulture)
+                    : DjangoDecimal.Format(number == 0 ? 0m : number, column.Scale));
+                break;
+            case ValueKind.Float8:
+                BinaryPrimitives.WriteDoubleBigEndian(Reserve(8), (double)value);
+                break;
+            case ValueKind.Json:
+                AddText(column.TypeName == "json" ? (string)value : JsonbText.Format((string)value));
+                break;
+            case ValueKind.Vector:
+                var vector = (float[])value;
+                BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)vector.Length));
+                BinaryPrimitives.WriteInt16BigEndian(Reserve(2), 0);
+                var bytes = Reserve(4 * vector.Length);
+                for (var i = 0; i < vector.Length; i++)
+                {
+                    BinaryPrimitives.WriteSingleBigEndian(bytes[(4 * i)..], vector[i]);
+                }
+
+                break;
+            case ValueKind.Inet:
+                // inet_send: family (PGSQL_AF_INET 2, PGSQL_AF_INET6 3), mask bits, is_cidr, address length, address.
+                var address = (IPAddress)value;
+                var v4 = address.AddressFamily == AddressFamily.InterNetwork;
+                var head = Reserve(4);
+                head[0] = v4 ? (byte)2 : (byte)3;
+                head[1] = v4 ? (byte)32 : (byte)128;
+                head[2] = 0;
+                head[3] = v4 ? (byte)4 : (byte)16;
+                address.TryWriteBytes(Reserve(v4 ? 4 : 16), out _);
+                break;
+            default:
+                throw new NotSupportedException(column.Kind.ToString());
+        }
+    }
+
+    /// <summary>The SQL for the same row's SHA-256 (hex text) in PostgreSQL; <paramref name="expression"/> gives each column's value.</summary>
+    public static string HashSql(IEnumerable<TargetColumn> columns, Func<TargetColumn, string> expression)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(expression);
+        return "encode(sha256(" + string.Join(" || ", columns.Select(c => $"coalesce('\\x01'::bytea || {ValueSql(c, $"({expression(c)})")}, '\\x00'::bytea)")) + "), 'hex')";
+    }
+
+    static string ValueSql(TargetColumn column, string value) => column.Kind switch
+    {
+        ValueKind.SmallInteger or ValueKind.RegularInteger or ValueKind.BigInteger => $"int8send({value}::int8)",
+        ValueKind.Boolean => $"boolsend({value})",
+        ValueKind.Text or ValueKind.Numeric or ValueKind.Json => $"int4send(octet_length({value}::text)) || convert_to({value}::text, 'UTF8')",
+        ValueKind.Uuid => $"uuid_send({value})",
+        ValueKind.TimestampTz => $"timestamptz_send({value})",
+        ValueKind.Date => $"date_send({value})",
+        ValueKind.Float8 => $"float8send({value})",
+        ValueKind.Vector => $"vector_send({value})",
+        ValueKind.Inet => $"inet_send({value})",
+        _ => throw new NotSupportedException(column.Kind.ToString()),
+    };
+
+    void AddText(string value)
+    {
+        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
+        var lengthAt = _length;
+        Reserve(4);
+        var written = Encoding.UTF8.GetBytes(value, Reserve(max));
+        _length -= max - written;
+        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(lengthAt, 4), written);
+    }
+
+    Span<byte> Reserve(int count)
+    {
+        if (_length + count > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
+        }
+
+        var span = _buffer.AsSpan(_length, count);
+        _length += count;
+        return span;
+    }
+}
