@@ -12,9 +12,10 @@ namespace CvTailor.SqliteTransfer.Values;
 /// A row as the bytes PostgreSQL's own functions give for it, so its hash can be computed on both sides: in
 /// PostgreSQL by one query per table (<see cref="HashSql"/>: the send functions <c>int8send</c>, <c>uuid_send</c>,
 /// <c>timestamptz_send</c>, <c>float8send</c>, <c>vector_send</c>, … and the text of numeric and jsonb values), and
-/// here from the values the import sends, while the source streams. Each value is tagged (NULL or not) and every
-/// variable-length one is length-prefixed, so distinct rows never share an image. The row hash is SHA-256 (PostgreSQL
-/// has it built in); a table's checksum combines the row hashes order-independently (<see cref="TableDigest"/>).
+/// here from the values the import sends, while the source streams. Each value of a nullable column is tagged (NULL
+/// or not) and every variable-length one is length-prefixed, so distinct rows never share an image. The row hash is
+/// SHA-256 (PostgreSQL has it built in); a table's checksum combines the row hashes order-independently
+/// (<see cref="TableDigest"/>).
 /// </summary>
 public sealed class RowImage
 {
@@ -26,7 +27,7 @@ public sealed class RowImage
     /// <summary>SHA-256 of the row so far (32 bytes).</summary>
     public byte[] Hash() => SHA256.HashData(_buffer.AsSpan(0, _length));
 
-    /// <summary>A NULL.</summary>
+    /// <summary>A NULL (of a nullable column: only those carry a NULL/not-NULL tag).</summary>
     public void AddNull() => Reserve(1)[0] = 0;
 
     /// <summary>
@@ -36,7 +37,11 @@ public sealed class RowImage
     public void AddJson(TargetColumn column, string json, string printed)
     {
         ArgumentNullException.ThrowIfNull(column);
-        Reserve(1)[0] = 1;
+        if (column.IsNullable)
+        {
+            Reserve(1)[0] = 1;
+        }
+
         AddText(column.TypeName == "json" ? json : printed);
     }
 
@@ -50,7 +55,11 @@ public sealed class RowImage
             return;
         }
 
-        Reserve(1)[0] = 1;
+        if (column.IsNullable)
+        {
+            Reserve(1)[0] = 1;
+        }
+
         switch (column.Kind)
         {
             case ValueKind.SmallInteger:
@@ -113,19 +122,30 @@ public sealed class RowImage
         }
     }
 
-    /// <summary>The SQL for the same row's SHA-256 (hex text) in PostgreSQL; <paramref name="expression"/> gives each column's value.</summary>
+    /// <summary>
+    /// The SQL for the same row's SHA-256 (bytea) in PostgreSQL; <paramref name="expression"/> gives each column's value.
+    /// The parts are concatenated as a balanced tree: <c>a || b || c …</c> copies the growing prefix at every step.
+    /// </summary>
     public static string HashSql(IEnumerable<TargetColumn> columns, Func<TargetColumn, string> expression)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(expression);
-        return "encode(sha256(" + string.Join(" || ", columns.Select(c => $"coalesce('\\x01'::bytea || {ValueSql(c, $"({expression(c)})")}, '\\x00'::bytea)")) + "), 'hex')";
+        var parts = columns.Select(c => c.IsNullable
+            ? $"coalesce('\\x01'::bytea || {ValueSql(c, $"({expression(c)})")}, '\\x00'::bytea)"
+            : ValueSql(c, $"({expression(c)})")).ToList();
+        return parts.Count == 0 ? "sha256(''::bytea)" : $"sha256({Balanced(parts, 0, parts.Count)})";
     }
+
+    static string Balanced(List<string> parts, int start, int count) =>
+        count == 1 ? parts[start] : $"({Balanced(parts, start, count / 2)} || {Balanced(parts, start + (count / 2), count - (count / 2))})";
 
     static string ValueSql(TargetColumn column, string value) => column.Kind switch
     {
         ValueKind.SmallInteger or ValueKind.RegularInteger or ValueKind.BigInteger => $"int8send({value}::int8)",
         ValueKind.Boolean => $"boolsend({value})",
-        ValueKind.Text or ValueKind.Numeric or ValueKind.Json => $"int4send(octet_length({value}::text)) || convert_to({value}::text, 'UTF8')",
+        // textsend: the text's bytes as stored, UTF-8 in the schema's databases (in another encoding verification
+        // fails rather than passes).
+        ValueKind.Text or ValueKind.Numeric or ValueKind.Json => $"(int4send(octet_length({value}::text)) || textsend({value}::text))",
         ValueKind.Uuid => $"uuid_send({value})",
         ValueKind.TimestampTz => $"timestamptz_send({value})",
         ValueKind.Date => $"date_send({value})",

@@ -20,13 +20,13 @@ public static class TargetTableScan
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(excludedIds);
+        // The row's hash appears once in the query: a subquery naming it would be flattened and the hash computed per use.
         await using var command = Command(connection, plan, excludedIds,
-            "SELECT count(*), coalesce(sum(('x' || substr(h, 1, 16))::bit(64)::bigint), 0), " +
-            "coalesce(sum(('x' || substr(h, 17, 16))::bit(64)::bigint), 0) FROM (SELECT {0} AS h FROM {1}{2}) rows");
+            "SELECT count(*), coalesce(sum(('x' || left(encode({0}, 'hex'), 16))::bit(64)::bigint), 0) FROM {1}{2}");
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         // sum(bigint) is an exact numeric (at most 2^63 × rows: well inside decimal's range); the digest keeps it mod 2^64.
-        return new Summary(reader.GetInt64(0), TableDigest.ChecksumOf((Int128)reader.GetDecimal(1), (Int128)reader.GetDecimal(2)));
+        return new Summary(reader.GetInt64(0), TableDigest.ChecksumOf((Int128)reader.GetDecimal(1)));
     }
 
     /// <summary>Every row's primary key and hash (for naming the rows of a table that differs).</summary>
@@ -36,7 +36,7 @@ public static class TargetTableScan
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(excludedIds);
         var key = plan.PrimaryKeyIndex >= 0 ? Sql.Quote(plan.Columns[plan.PrimaryKeyIndex].Name) : "NULL";
-        await using var command = Command(connection, plan, excludedIds, $"SELECT {key}, decode({{0}}, 'hex') FROM {{1}}{{2}}");
+        await using var command = Command(connection, plan, excludedIds, $"SELECT {key}, {{0}} FROM {{1}}{{2}}");
         await using var reader = await command.ExecuteReaderAsync(ct);
         var digest = new TableDigest();
         while (await reader.ReadAsync(ct))

@@ -124,8 +124,8 @@ public sealed class RowImageTests
 
         // Row by row, then column by column for a row that differs (so a failure names the value kind).
         await using (var select = new NpgsqlCommand(
-            $"SELECT id, {RowImage.HashSql(columns, c => Sql.Quote(c.Name))}, " +
-            string.Join(", ", columns.Select(c => RowImage.HashSql([c], c => Sql.Quote(c.Name)))) + $" FROM {Table} ORDER BY id", connection))
+            $"SELECT id, encode({RowImage.HashSql(columns, c => Sql.Quote(c.Name))}, 'hex'), " +
+            string.Join(", ", columns.Select(c => $"encode({RowImage.HashSql([c], c => Sql.Quote(c.Name))}, 'hex')")) + $" FROM {Table} ORDER BY id", connection))
         await using (var reader = await select.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
