@@ -1,3 +1,4 @@
+using CvTailor.Data.Queue;
 using Npgsql;
 
 namespace CvTailor.SqliteTransfer.Import;
@@ -43,21 +44,38 @@ public sealed class EmbeddingBackfill
         }
     }
 
+    /// <summary>
+    /// The queue's per-row AFTER INSERT trigger (created by the initial migration) sends one notification per job; the
+    /// worker only takes a notification as a signal to look, so the import queues its ~25,000 jobs with the trigger
+    /// disabled (inside the transaction: nobody else sees it disabled) and sends one notification for all of them.
+    /// </summary>
+    const string NotifyTrigger = "embedding_jobs_notify";
+
     /// <returns>The number of jobs queued.</returns>
     public async Task<int> EnqueueAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        var table = EmbeddingJobConfiguration.Table;
         await using var command = new NpgsqlCommand(
-            """
-            INSERT INTO embedding_jobs (user_id, artifact_id, kind, status, attempts, max_attempts, available_at, created_at, updated_at)
+            $"""
+            ALTER TABLE {table} DISABLE TRIGGER {NotifyTrigger};
+            INSERT INTO {table} (user_id, artifact_id, kind, status, attempts, max_attempts, available_at, created_at, updated_at)
             SELECT a.user_id, a.id, 'reembed', 'pending', 0, 5, now(), now(), now()
             FROM artifacts_artifact a
             WHERE a.id = ANY(@lost)
                OR NOT EXISTS (SELECT 1 FROM enhanced_artifacts e WHERE e.original_artifact_id = a.id)
-            ORDER BY a.id
+            ORDER BY a.id;
+            ALTER TABLE {table} ENABLE TRIGGER {NotifyTrigger};
             """, connection, transaction);
         command.Parameters.AddWithValue("lost", _artifactsWithLostVectors.Select(id => (int)id).ToArray());
-        return await command.ExecuteNonQueryAsync(ct);
+        var queued = await command.ExecuteNonQueryAsync(ct);
+        if (queued > 0)
+        {
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{EmbeddingJobConfiguration.NotifyChannel}', '')", connection, transaction);
+            await notify.ExecuteNonQueryAsync(ct);
+        }
+
+        return queued;
     }
 
     static object? Value(Schema.TablePlan table, object?[] values, string column)

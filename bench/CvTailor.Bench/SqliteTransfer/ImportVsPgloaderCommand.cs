@@ -202,7 +202,10 @@ internal static class ImportVsPgloaderCommand
     static string Phases(string log, TimeSpan wall)
     {
         var lines = File.ReadAllLines(log);
-        var phases = lines.LastOrDefault(l => l.StartsWith("time: ", StringComparison.Ordinal))?["time: ".Length..] ?? "(no time line)";
+        // The line may wrap at the console width: its continuation runs up to the "complete in" line.
+        var at = Array.FindLastIndex(lines, l => l.StartsWith("time: ", StringComparison.Ordinal));
+        var phases = at < 0 ? "(no time line)"
+            : string.Join(' ', lines.Skip(at).TakeWhile((l, i) => i == 0 || !l.Contains(" complete in ", StringComparison.Ordinal)).Select(l => l.Trim()))["time: ".Length..];
         var done = lines.LastOrDefault(l => l.Contains(" complete in ", StringComparison.Ordinal));
         var inProcess = done is null ? (double?)null
             : double.Parse(done.Split(" complete in ", 2)[1].Split(' ', 2)[0], CultureInfo.InvariantCulture);
