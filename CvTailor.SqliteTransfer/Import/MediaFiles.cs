@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Security.Cryptography;
 using CvTailor.SqliteTransfer.Verification;
 using Microsoft.Data.Sqlite;
+using Microsoft.Win32.SafeHandles;
 
 namespace CvTailor.SqliteTransfer.Import;
 
@@ -15,6 +16,7 @@ public sealed class MediaFiles
     readonly string _root;
     readonly List<string> _createdFiles = [];
     readonly List<string> _createdDirectories = [];
+    readonly HashSet<string> _existingDirectories = new(StringComparer.Ordinal);
     Task<MediaCheck>? _copy;
     CancellationTokenSource? _cancel;
 
@@ -28,7 +30,9 @@ public sealed class MediaFiles
     /// <summary>Relative paths with '/' separators, sorted.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    public long Bytes => Files.Sum(f => new FileInfo(Path.Combine(_source, f)).Length);
+    long? _bytes;
+
+    public long Bytes => _bytes ??= Files.Sum(f => new FileInfo(Path.Combine(_source, f)).Length);
 
     public static MediaFiles Open(string sourceDirectory, string storageRoot)
     {
@@ -78,7 +82,6 @@ public sealed class MediaFiles
 
     MediaCheck CopyAndCompare(IReadOnlyCollection<string> referenced, CancellationToken ct)
     {
-        var missing = new List<string>();
         var different = new List<string>();
         foreach (var file in Files)
         {
@@ -91,15 +94,31 @@ public sealed class MediaFiles
             }
 
             // Creating files dominates (the file system's metadata work), so each file costs as few system calls as
-            // possible: one read, one write through a handle that also takes the time stamp, a rename (so a killed run
-            // leaves whole files or temporaries, never a partial file under the final name), then the read-back.
+            // possible: the source opened once (length, time stamp and bytes through one handle), the temporary written,
+            // stamped and read back through one handle, then a rename (so a killed run leaves whole files or
+            // temporaries, never a partial file under the final name). Directories known to exist are not asked again.
             CreateDirectory(Path.GetDirectoryName(target)!);
-            var bytes = File.ReadAllBytes(source);
+            byte[] bytes;
+            DateTime written;
+            using (var input = File.OpenHandle(source))
+            {
+                bytes = new byte[RandomAccess.GetLength(input)];
+                if (ReadFully(input, bytes) != bytes.Length)
+                {
+                    throw new IOException($"Media file {source} changed while it was copied.");
+                }
+
+                written = File.GetLastWriteTimeUtc(input);
+            }
+
             var temporary = target + ".importing";
-            using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.Write))
+            bool same;
+            using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite))
             {
                 RandomAccess.Write(handle, bytes, 0);
-                File.SetLastWriteTimeUtc(handle, File.GetLastWriteTimeUtc(source));
+                File.SetLastWriteTimeUtc(handle, written);
+                // Verified as written: the file's bytes read back from the storage root must be the source's.
+                same = SameBytes(bytes, handle);
             }
 
             File.Move(temporary, target, overwrite: true);
@@ -108,23 +127,17 @@ public sealed class MediaFiles
                 _createdFiles.Add(target);
             }
 
-            // Verified as written: the file read back from the storage root must hold the source's bytes.
-            if (!File.Exists(target))
-            {
-                missing.Add(file);
-            }
-            else if (!SameBytes(bytes, target))
+            if (!same)
             {
                 different.Add(file);
             }
         }
 
-        return new MediaCheck(Files.Count, Bytes, missing, different, Absent(referenced));
+        return new MediaCheck(Files.Count, Bytes, [], different, Absent(referenced));
     }
 
-    static bool SameBytes(byte[] expected, string path)
+    static bool SameBytes(byte[] expected, SafeFileHandle handle)
     {
-        using var handle = File.OpenHandle(path);
         if (RandomAccess.GetLength(handle) != expected.Length)
         {
             return false;
@@ -133,19 +146,25 @@ public sealed class MediaFiles
         var actual = ArrayPool<byte>.Shared.Rent(Math.Max(1, expected.Length));
         try
         {
-            var read = 0;
-            int n;
-            while (read < expected.Length && (n = RandomAccess.Read(handle, actual.AsSpan(read, expected.Length - read), read)) > 0)
-            {
-                read += n;
-            }
-
+            var read = ReadFully(handle, actual.AsSpan(0, expected.Length));
             return read == expected.Length && actual.AsSpan(0, read).SequenceEqual(expected);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(actual);
         }
+    }
+
+    static int ReadFully(SafeFileHandle handle, Span<byte> buffer)
+    {
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer[read..], read)) > 0)
+        {
+            read += n;
+        }
+
+        return read;
     }
 
     static bool SameBytes(string a, string b)
@@ -275,6 +294,11 @@ public sealed class MediaFiles
 
     void CreateDirectory(string directory)
     {
+        if (_existingDirectories.Contains(directory))
+        {
+            return;
+        }
+
         var missing = new Stack<string>();
         for (var d = directory; !Directory.Exists(d); d = Path.GetDirectoryName(d)!)
         {
@@ -287,6 +311,8 @@ public sealed class MediaFiles
             Directory.CreateDirectory(d);
             _createdDirectories.Add(d);
         }
+
+        _existingDirectories.Add(directory);
     }
 
     static async Task<bool> SameAsync(string a, string b, CancellationToken ct)
