@@ -6,6 +6,7 @@ using CvTailor.Data;
 using CvTailor.Data.Schema;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Pgvector;
 
 namespace CvTailor.Api.Generation.Semantic;
 
@@ -117,9 +118,9 @@ public sealed partial class ChunkSemanticScorer(
             best[a] = new int[queries.Count];
         }
 
-        // One pass: each of the caller's chunk vectors of this model is read once (as float4[] at the model's
-        // width) and scored against every query line here, instead of one distance per
-        // (line, chunk) pair in SQL, which fetched each out-of-line vector again for every line.
+        // One pass: each of the caller's chunk vectors of this model is read once (in pgvector's own binary form, at
+        // the model's width) and scored against every query line here, instead of one distance per (line, chunk) pair
+        // in SQL, which fetched each out-of-line vector again for every line.
         var queryVectors = vectors.Select(Normalised).ToArray();
         var dims = vectors[0].Length;
         var bestChunk = new Guid[artifacts.Count][];
@@ -144,7 +145,7 @@ public sealed partial class ChunkSemanticScorer(
                 {
                     var a = index[reader.GetInt32(0)];
                     var chunk = reader.GetGuid(1);
-                    var vector = reader.GetFieldValue<float[]>(2);
+                    var vector = reader.GetFieldValue<Vector>(2).Memory.Span;
                     var norm = TensorPrimitives.Norm(vector);
                     if (norm == 0 || vector.Length != dims)
                     {
@@ -191,11 +192,16 @@ public sealed partial class ChunkSemanticScorer(
             }
 
             var sentenceOf = new Dictionary<(int, Guid), int>();
+            var normalisedSentences = new Dictionary<int, string[]>(); // each artifact's sentences normalised once, not once per chunk
             foreach (var (a, q, chunk) in bestChunks)
             {
                 if (!sentenceOf.TryGetValue((a, chunk), out var sentence))
                 {
-                    sentence = SentenceWithin(artifacts[a], contents.GetValueOrDefault(chunk, ""));
+                    if (!normalisedSentences.TryGetValue(a, out var normalised))
+                    {
+                        normalisedSentences[a] = normalised = [.. artifacts[a].Sentences.Select(Normalise)];
+                    }
+                    sentence = SentenceWithin(normalised, contents.GetValueOrDefault(chunk, ""));
                     sentenceOf[(a, chunk)] = sentence;
                 }
                 best[a][q] = sentence;
@@ -210,10 +216,12 @@ public sealed partial class ChunkSemanticScorer(
 
     /// <summary>
     /// The caller's chunk vectors of the model, each once, at the model's width (from the column for that width,
-    /// see <see cref="VectorStorage"/>) and sent as float4[] so the Api reads them in binary.
+    /// see <see cref="VectorStorage"/>), as <c>vector</c>: its binary form is the floats in a row, which both sides
+    /// copy straight through, where a <c>float4[]</c> cast costs the server an array build and the client a nested
+    /// read per element (about 10 ms more per match for 565 chunks of 512 on the server alone).
     /// </summary>
     public static string ChunkVectorsSql(int dimensions) => $"""
-        SELECT e.original_artifact_id, c.id, {VectorStorage.ChunkVectorSql(dimensions, "c")}::real[]
+        SELECT e.original_artifact_id, c.id, {VectorStorage.ChunkVectorSql(dimensions, "c")}
         FROM enhanced_artifacts e
         JOIN artifact_chunks c ON c.artifact_id = e.id
         WHERE e.user_id = @user_id AND c.model_used = @model AND e.original_artifact_id = ANY(@ids)
@@ -231,16 +239,16 @@ public sealed partial class ChunkSemanticScorer(
     }
 
     /// <summary>The artifact sentence the chunk holds (description sentences first, the title last), so evidence quotes the artifact itself.</summary>
-    static int SentenceWithin(ArtifactProfile profile, string chunk)
+    static int SentenceWithin(string[] sentences, string chunk)
     {
         if (chunk.Length == 0)
         {
             return 0;
         }
         var text = Normalise(chunk);
-        for (var s = 1; s < profile.Sentences.Count; s++)
+        for (var s = 1; s < sentences.Length; s++)
         {
-            if (text.Contains(Normalise(profile.Sentences[s]), StringComparison.Ordinal))
+            if (text.Contains(sentences[s], StringComparison.Ordinal))
             {
                 return s;
             }
@@ -249,9 +257,9 @@ public sealed partial class ChunkSemanticScorer(
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var bestSentence = 0;
         var bestOverlap = 0;
-        for (var s = 0; s < profile.Sentences.Count; s++)
+        for (var s = 0; s < sentences.Length; s++)
         {
-            var overlap = Normalise(profile.Sentences[s]).Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(words.Contains);
+            var overlap = sentences[s].Split(' ', StringSplitOptions.RemoveEmptyEntries).Count(words.Contains);
             if (overlap > bestOverlap)
             {
                 bestOverlap = overlap;
@@ -261,8 +269,32 @@ public sealed partial class ChunkSemanticScorer(
         return bestSentence;
     }
 
-    static string Normalise(string text) =>
-        string.Join(' ', text.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>
+    /// Lower case (invariant), words separated by one space, no space at either end: what
+    /// <c>string.Join(' ', text.ToLowerInvariant().Split(null, RemoveEmptyEntries))</c> gives, in one pass and one string.
+    /// </summary>
+    static string Normalise(string text)
+    {
+        var buffer = text.Length <= 1024 ? stackalloc char[text.Length] : new char[text.Length];
+        text.AsSpan().ToLowerInvariant(buffer);
+        var length = 0;
+        var space = false;
+        foreach (var c in buffer)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = length > 0;
+                continue;
+            }
+            if (space)
+            {
+                buffer[length++] = ' ';
+                space = false;
+            }
+            buffer[length++] = c;
+        }
+        return new string(buffer[..length]);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Embeddings service unavailable for model {Model}; ranking without semantic similarity")]
     static partial void LogUnavailable(ILogger logger, Exception exception, string model);

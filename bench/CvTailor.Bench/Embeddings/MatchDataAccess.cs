@@ -57,7 +57,7 @@ internal static class MatchDataAccess
                     {
                         chunkIds.Add(reader.GetGuid(1));
                     }
-                    reader.GetFieldValue<float[]>(2);
+                    reader.GetFieldValue<Pgvector.Vector>(2);
                 }
             }
             await using (var command = new NpgsqlCommand("SELECT id, content FROM artifact_chunks WHERE id = ANY(@ids)", connection))

@@ -24,14 +24,14 @@ internal static class VectorStorageFigures
         {
             ("use-lite, 512 at its width (now)", "bench_chunks_narrow",
                 "SELECT * FROM artifact_chunks WHERE embedding_vector_512 IS NOT NULL",
-                "embedding_vector_512::real[]", "embedding_vector_512 <=> $1::vector(512)"),
+                "embedding_vector_512", "embedding_vector_512 <=> $1::vector(512)"),
             ("use-lite, padded to 1536 (before)", "bench_chunks_padded",
                 "SELECT * FROM artifact_chunks WHERE embedding_vector_512 IS NOT NULL",
-                "subvector(embedding_vector, 1, 512)::real[]",
+                "subvector(embedding_vector, 1, 512)",
                 "embedding_vector <=> ($1::vector(512)::real[] || array_fill(0::real, ARRAY[1024]))::vector(1536)"),
             ("1536-wide model (OpenAI, imported)", "bench_chunks_wide",
                 "SELECT * FROM artifact_chunks WHERE embedding_vector_512 IS NOT NULL",
-                "embedding_vector::real[]",
+                "embedding_vector",
                 "embedding_vector <=> ($1::vector(512)::real[] || array_fill(0::real, ARRAY[1024]))::vector(1536)"),
         };
         await output.WriteLineAsync("chunk storage (copies of the bench's chunks)  chunks  bytes/chunk  vector bytes   read-all p50 ms   nearest-10 p50 ms");
