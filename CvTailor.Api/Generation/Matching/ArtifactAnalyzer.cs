@@ -146,13 +146,16 @@ public sealed class ArtifactAnalyzer(SkillTaxonomy taxonomy)
             }
         }
 
+        IReadOnlyList<IReadOnlySet<string>> sentenceStems =
+            [.. sentenceTokens.Select(t => (IReadOnlySet<string>)t.Select(x => x.Stem).ToHashSet(StringComparer.Ordinal))];
         return new ArtifactProfile
         {
             Artifact = artifact,
             Sentences = sentences,
             SentenceTokens = sentenceTokens,
             SentenceMentions = sentenceMentions,
-            SentenceStems = [.. sentenceTokens.Select(t => (IReadOnlySet<string>)t.Select(x => x.Stem).ToHashSet(StringComparer.Ordinal))],
+            SentenceStems = sentenceStems,
+            StemSentences = ArtifactProfile.IndexStems(sentenceStems),
             TermCounts = counts,
             Length = length,
             TechnologyTokens = technologyTokens,

@@ -22,6 +22,12 @@ public sealed class ArtifactProfile
     /// <summary>Distinct stems of each sentence.</summary>
     public required IReadOnlyList<IReadOnlySet<string>> SentenceStems { get; init; }
 
+    /// <summary>
+    /// The same read the other way: stem → the sentences holding it, in ascending order. Ranking looks up a
+    /// requirement's few stems here once per artifact instead of once per sentence (the match's hottest loop).
+    /// </summary>
+    public required IReadOnlyDictionary<string, int[]> StemSentences { get; init; }
+
     /// <summary>Stem → count over title, description and technologies (the lexical document).</summary>
     public required IReadOnlyDictionary<string, int> TermCounts { get; init; }
 
@@ -46,6 +52,7 @@ public sealed class ArtifactProfile
         SentenceTokens = SentenceTokens,
         SentenceMentions = SentenceMentions,
         SentenceStems = SentenceStems,
+        StemSentences = StemSentences,
         TermCounts = TermCounts,
         Length = Length,
         TechnologyTokens = TechnologyTokens,
@@ -54,6 +61,25 @@ public sealed class ArtifactProfile
     };
 
     public bool HasSkill(int skill) => Skills.ContainsKey(skill);
+
+    /// <summary>Stem → sentences holding it, from <see cref="SentenceStems"/>.</summary>
+    public static Dictionary<string, int[]> IndexStems(IReadOnlyList<IReadOnlySet<string>> sentenceStems)
+    {
+        ArgumentNullException.ThrowIfNull(sentenceStems);
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var s = 0; s < sentenceStems.Count; s++)
+        {
+            foreach (var stem in sentenceStems[s])
+            {
+                if (!index.TryGetValue(stem, out var sentences))
+                {
+                    index[stem] = sentences = [];
+                }
+                sentences.Add(s);
+            }
+        }
+        return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+    }
 
     /// <summary>The sentence text that evidences a skill, or a "Technologies: …" line.</summary>
     public string EvidenceText(SkillEvidence evidence) =>

@@ -19,6 +19,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
     const double K1 = 1.2;
     const double B = 0.75;
 
+    static readonly List<int> NoSkills = [];
+
     readonly RankingOptions _options = options ?? new RankingOptions();
     readonly ArtifactAnalyzer _analyzer = new(taxonomy);
     readonly TermEvidenceFinder _finder = new(taxonomy);
@@ -81,6 +83,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 ? Math.Log(1 + ((profiles.Count + 1.0) / (1 + profiles.Count(p => p.HasSkill(s)))))
                 : 1.0);
 
+        // Per requirement, the specificity its skills add up to (the denominator of its skill coverage).
+        var requirementSpecificity = requirements.Select(r => r.SkillIds.Count == 0 ? 0 : r.SkillIds.Sum(s => specificity[s])).ToList();
         var alignment = SemanticAlignment(requirements, profiles.Count, scores);
         var results = new List<(ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)>();
         for (var a = 0; a < profiles.Count; a++)
@@ -92,9 +96,10 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             for (var r = 0; r < requirements.Count; r++)
             {
                 var req = requirements[r];
-                var present = req.SkillIds.Where(profile.HasSkill).ToList();
-                var skillCov = req.SkillIds.Count == 0 ? 0 : present.Sum(s => specificity[s]) / req.SkillIds.Sum(s => specificity[s]);
-                var (lexFrac, lexSentence) = LexicalOverlap(requirementStems[r], profile);
+                var present = req.SkillIds.Count == 0 ? NoSkills : req.SkillIds.Where(profile.HasSkill).ToList();
+                var skillCov = req.SkillIds.Count == 0 ? 0 : present.Sum(s => specificity[s]) / requirementSpecificity[r];
+                // A requirement of fewer than two content stems gets no word credit, so its overlap is never used.
+                var (lexFrac, lexSentence) = requirementStems[r].Count >= 2 ? LexicalOverlap(requirementStems[r], profile) : (0, 0);
                 var lexCov = requirementStems[r].Count >= 2 ? 0.7 * lexFrac : 0;
                 var sim = scores.IsEmpty ? 0 : scores.Similarity(a, r);
                 var semCov = _options.SemanticCreditFactor
@@ -281,16 +286,34 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             return (0, 0);
         }
 
-        var present = stems.Count(profile.TermCounts.ContainsKey);
-        var bestSentence = 0;
-        var bestHits = -1;
-        for (var s = 0; s < profile.SentenceTokens.Count; s++)
+        // Per sentence, how many of the stems it holds; the best is the first with the most (sentence 0 when none).
+        // Counted from the profile's stem → sentences index: one lookup per stem, not one per stem and sentence.
+        var sentences = profile.SentenceTokens.Count;
+        Span<int> hits = sentences <= 256 ? stackalloc int[sentences] : new int[sentences];
+        var present = 0;
+        foreach (var stem in stems)
         {
-            var sentenceStems = profile.SentenceStems[s];
-            var hits = stems.Count(sentenceStems.Contains);
-            if (hits > bestHits)
+            if (profile.TermCounts.ContainsKey(stem))
             {
-                bestHits = hits;
+                present++;
+            }
+            if (profile.StemSentences.TryGetValue(stem, out var holding))
+            {
+                foreach (var s in holding)
+                {
+                    if (s < sentences)
+                    {
+                        hits[s]++;
+                    }
+                }
+            }
+        }
+
+        var bestSentence = 0;
+        for (var s = 1; s < sentences; s++)
+        {
+            if (hits[s] > hits[bestSentence])
+            {
                 bestSentence = s;
             }
         }
