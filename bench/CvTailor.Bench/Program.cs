@@ -48,18 +48,18 @@ static int Usage()
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
           generation-bench [--artifacts 200] [--iterations 50] [--data PATH]
           generation-api-bench [--artifacts 200] [--iterations 50] [--data PATH]
-          api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered,artifact-processing,search,match] [--requests 200] [--concurrency 8|1,8,32] [--warmup 20] [--hash-iterations N] [--poll-ms 250] [--set Key=value]
+          api-bench [--scenarios login,artifact-create,artifact-list,artifact-list-filtered,artifact-processing,search,match] [--requests 200] [--concurrency 8|1,8,32] [--warmup 20] [--hash-iterations N] [--first-poll-ms 10] [--poll-ms 250] [--set Key=value]
           bench-model [--count 1000] [--runs 5] [--pack 32] [--model DIR] [--no-node]
               local sentence encoder: sentences/s on 1 and 2 threads vs the Node runtime on the same texts, load, memory
           check-normalization           exits 1 when Unicode NFKC is unavailable (invariant globalization)
           tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
           embeddings-latency [--artifacts 100] [--burst 100]
               save → vectors stored p50/p95 (Api + worker in-process on a throwaway PostgreSQL)
-          match-latency [--artifacts 200] [--iterations 50]
+          match-latency [--artifacts 200] [--iterations 50] [--warmup 200] [--sql-parts]
               match and search via the Api with semantic scoring on (Embeddings service) vs their own data access (ratio),
               where a match's server time goes, storage bytes per chunk for each vector form
-          scale-report [--requests 100]
-              match-latency, then api-bench with login, artifact-processing, search and match at concurrency 1, 8 and 32
+          scale-report [--requests 200]
+              machine, date and load average; match-latency, then api-bench with login, artifact-processing, search and match at concurrency 1, 8 and 32
           search-latency [--artifacts 200] [--queries 50] [--rounds 5]
               artifact search via the Api vs the same SQL in psql, per metric (ratio)
           hnsw-recall [--chunks 100000] [--queries 100] [--exact-sql 10]

@@ -20,13 +20,12 @@ namespace CvTailor.Bench.Api;
 /// Artifact processing end to end: R2 with five evidence links to a loopback site (200, 404, a two-hop redirect, a
 /// 405-on-HEAD page, a 200 with a query), then R8 polled until the processing job has checked all five (R8 reaches
 /// 90 %: the embedding job stays open, no embeddings service runs here). One call = create → processed. Polls start
-/// 10 ms after the create and back off by doubling up to <c>maxPoll</c> (a client that asks every 10 ms for each of 32
+/// <c>firstPoll</c> (default 10 ms) after the create and back off by doubling up to <c>maxPoll</c> (a client that asks every 10 ms for each of 32
 /// waiting artifacts spends the server on answering "not yet"); the report also gives the server's own figures from
 /// the job rows (created → completed), which do not depend on how often the client asks.
 /// </summary>
-public sealed class ArtifactProcessingScenario(TimeSpan maxPoll) : IApiScenario, IScenarioDiagnostics, IDisposable
+public sealed class ArtifactProcessingScenario(TimeSpan firstPoll, TimeSpan maxPoll) : IApiScenario, IScenarioDiagnostics, IDisposable
 {
-    static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(10);
     IReadOnlyList<(string Email, string Access)> _users = [];
     Uri _site = null!;
     string _connectionString = "";
@@ -99,7 +98,7 @@ public sealed class ArtifactProcessingScenario(TimeSpan maxPoll) : IApiScenario,
         lock (_jobMs)
         {
             return string.Create(CultureInfo.InvariantCulture,
-                $"  polls 10 ms doubling to {maxPoll.TotalMilliseconds:0} ms: {(double)Volatile.Read(ref _polls) / requests:F1} status calls per artifact; server side: {rows.Count / span,5:F1} jobs/s, created → completed p50 {Percentiles.Of(rows, 50):F1} / p95 {Percentiles.Of(rows, 95):F1} ms, of which claim → completed p50 {Percentiles.Of(_jobMs, 50):F1} / p95 {Percentiles.Of(_jobMs, 95):F1} ms");
+                $"  polls {firstPoll.TotalMilliseconds:0} ms doubling to {maxPoll.TotalMilliseconds:0} ms: {(double)Volatile.Read(ref _polls) / requests:F1} status calls per artifact; server side: {rows.Count / span,5:F1} jobs/s, created → completed p50 {Percentiles.Of(rows, 50):F1} / p95 {Percentiles.Of(rows, 95):F1} ms, of which claim → completed p50 {Percentiles.Of(_jobMs, 50):F1} / p95 {Percentiles.Of(_jobMs, 95):F1} ms");
         }
     }
 
@@ -123,7 +122,7 @@ public sealed class ArtifactProcessingScenario(TimeSpan maxPoll) : IApiScenario,
             id = (await response.Content.ReadFromJsonAsync<JsonObject>(ct))!["id"]!.GetValue<int>();
         }
         _created.Add(id);
-        var wait = FirstPoll;
+        var wait = firstPoll;
         while (true)
         {
             await Task.Delay(wait, ct);

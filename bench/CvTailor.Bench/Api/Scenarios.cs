@@ -41,7 +41,8 @@ public static class Scenarios
         "login" => new LoginScenario(),
         "artifact-create" => new ArtifactCreateScenario(),
         "artifact-list" => new ArtifactListScenario("artifact-list", ""),
-        "artifact-processing" => new ArtifactProcessingScenario(TimeSpan.FromMilliseconds(options.PollMilliseconds)),
+        "artifact-processing" => new ArtifactProcessingScenario(
+            TimeSpan.FromMilliseconds(options.FirstPollMilliseconds), TimeSpan.FromMilliseconds(options.PollMilliseconds)),
         "search" => new SearchScenario(),
         "match" => new MatchScenario(),
         "artifact-list-filtered" => new ArtifactListScenario("artifact-list-filtered", "?search=billing&technologies=docker,kafka&start_date=2022-06-01"),

@@ -14,8 +14,12 @@ internal sealed class SpanBreakdown : IDisposable
     readonly ActivityListener _listener;
     readonly ConcurrentDictionary<ActivityTraceId, ConcurrentDictionary<string, double>> _traces = new();
 
-    public SpanBreakdown()
+    readonly bool _sqlParts;
+
+    /// <param name="sqlParts">Each SQL statement as a part of its own (by its first words) instead of one "PostgreSQL commands".</param>
+    public SpanBreakdown(bool sqlParts = false)
     {
+        _sqlParts = sqlParts;
         _listener = new ActivityListener
         {
             ShouldListenTo = s => s.Name is "Microsoft.AspNetCore" or "Npgsql" or "System.Net.Http" || s.Name.StartsWith("CvTailor.", StringComparison.Ordinal),
@@ -41,9 +45,18 @@ internal sealed class SpanBreakdown : IDisposable
 
     const string Root = "bench-call";
 
-    static string Part(Activity a) => a.Source.Name switch
+    /// <summary>The start of a command's SQL, to tell the statements of a request apart.</summary>
+    static string Statement(Activity a)
+    {
+        var sql = (a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")) as string ?? a.DisplayName;
+        var line = string.Join(' ', sql.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= 60 ? line : line[..60];
+    }
+
+    string Part(Activity a) => a.Source.Name switch
     {
         "Microsoft.AspNetCore" => "request, outside the spans below",
+        "Npgsql" when _sqlParts => "SQL " + Statement(a),
         "Npgsql" => "PostgreSQL commands",
         "System.Net.Http" => "HTTP calls out (Embeddings service)",
         _ => $"{a.OperationName} (own work)",

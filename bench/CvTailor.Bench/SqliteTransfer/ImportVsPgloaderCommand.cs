@@ -251,20 +251,9 @@ internal static class ImportVsPgloaderCommand
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+    static string LoadAverage() => BenchMachine.LoadAverage();
 
-    static string Machine()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        var memory = File.Exists("/proc/meminfo")
-            ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"# {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; {Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), " +
-            $"{memory ?? "? memory"}; {RuntimeInformation.OSDescription}; .NET {Environment.Version}");
-    }
+    static string Machine() => BenchMachine.Describe();
 
     static void TryDelete(string directory)
     {
