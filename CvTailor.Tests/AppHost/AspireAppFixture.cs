@@ -77,12 +77,39 @@ public sealed class AspireAppFixture
         await App.StartAsync(cts.Token);
         foreach (var resource in new[] { "postgres", "cvtailor", "embeddings", "api" })
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
+            }
+            catch (OperationCanceledException timedOut) when (cts.IsCancellationRequested)
+            {
+                // Aspire's message has the health reports; why the resource never got there is in its own output.
+                throw new TimeoutException($"{timedOut.Message}\nLast output of '{resource}':\n{await LastOutputAsync(resource)}", timedOut);
+            }
         }
         Api = App.GetEndpoint("api", "http");
         var dashboard = App.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .OfType<IResourceWithEndpoints>().Single(r => r.Name == "aspire-dashboard");
         _dashboardEndpoints = dashboard.GetEndpoints().ToList();
+    }
+
+    async Task<string> LastOutputAsync(string resourceName)
+    {
+        var resource = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
+        var lines = new List<string>();
+        using var backlogOnly = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+        try
+        {
+            await foreach (var batch in App.Services.GetRequiredService<ResourceLoggerService>().WatchAsync(resource).WithCancellation(backlogOnly.Token))
+            {
+                lines.AddRange(batch.Select(l => l.Content));
+            }
+        }
+        catch (OperationCanceledException) when (backlogOnly.IsCancellationRequested)
+        {
+            // The backlog has been read; the watch itself never ends.
+        }
+        return string.Join('\n', lines.TakeLast(80));
     }
 
     /// <summary>The dashboard's telemetry API's list of resources that sent telemetry (raw JSON, for diagnostics).</summary>
