@@ -110,17 +110,20 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
     static void AddRun(JobRequirement req, int r, int start, int end, HashSet<int> cueEnds, HashSet<string> excluded, Dictionary<string, Candidate> candidates)
     {
         var tokens = req.Tokens;
+        // A language is a name only where the line asks for command of it (LanguageNames).
+        var languagesAsked = LanguageNames.IsAskedFor(req.Text);
+        bool Name(Token token) => IsName(token) && (languagesAsked || !LanguageNames.Contains(token.Surface));
 
         // Names inside the run: acronym sequences ("PCI DSS", "SOC 2") and capitalised or mixed-case product names.
         for (var i = start; i < end; i++)
         {
-            if (!IsName(tokens[i]))
+            if (!Name(tokens[i]))
             {
                 continue;
             }
 
             var j = i + 1;
-            while (j < end && (IsName(tokens[j]) || IsAcronymNumber(tokens, j)))
+            while (j < end && (Name(tokens[j]) || IsAcronymNumber(tokens, j)))
             {
                 j++;
             }
@@ -153,7 +156,7 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
             return;
         }
 
-        if (n == 1 && (tokens[start].Surface.Length < 4 || IsName(tokens[start])))
+        if (n == 1 && (tokens[start].Surface.Length < 4 || Name(tokens[start])))
         {
             return;
         }
@@ -161,7 +164,7 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
         // A skill is named by its head noun ("restore testing", "lead-time modelling", "utilities sector"); a phrase
         // that ends in something else ("vulnerable circumstances", "field visits", "model outputs") describes the
         // business or the work, not a skill a CV could show, unless a skill cue or a product name vouches for it.
-        if (!FollowsCue(cueEnds, tokens[start]) && !Enumerable.Range(start, n).Any(i => IsName(tokens[i])) && !SkillHeadNouns.Contains(tokens[end - 1].Surface))
+        if (!FollowsCue(cueEnds, tokens[start]) && !Enumerable.Range(start, n).Any(i => Name(tokens[i])) && !SkillHeadNouns.Contains(tokens[end - 1].Surface))
         {
             return;
         }

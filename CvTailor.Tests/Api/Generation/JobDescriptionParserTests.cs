@@ -64,6 +64,26 @@ public class JobDescriptionParserTests
     }
 
     [Fact]
+    public void A_language_is_a_keyword_when_the_posting_asks_for_command_of_it_not_when_it_describes_the_customers()
+    {
+        // Fictional posting.
+        const string text = """
+            What you will do
+            - Make our forms work for people with low digital confidence or limited English.
+            - Support clients who work in Dutch, Polish and Czech.
+
+            What we are looking for
+            - Fluent German and written English.
+            """;
+        var keywords = Parser.Parse(text, "Kestrelmoor Energy", "Service Designer").Keywords.Select(k => k.Term).ToList();
+
+        Assert.Contains("German", keywords);
+        Assert.Contains(keywords, k => k.Contains("English", StringComparison.Ordinal));
+        Assert.DoesNotContain(keywords, k => k.Contains("limited", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(keywords, k => k.Contains("Dutch", StringComparison.Ordinal) || k.Contains("Polish", StringComparison.Ordinal) || k.Contains("Czech", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Content_hash_is_sha256_of_the_raw_text_and_parsing_is_deterministic()
     {
         var job = DevData.Job("u2-j4");
