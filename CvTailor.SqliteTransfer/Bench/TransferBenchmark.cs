@@ -29,15 +29,7 @@ public sealed class TransferBenchmark(IAnsiConsole console, TransferBenchmark.Op
         console.MarkupLine($"generating a ~{options.SizeMb} MB original-format database…");
         var watch = Stopwatch.StartNew();
         await new OriginalDatabaseGenerator(options.SizeMb).GenerateAsync(file, ct);
-        Dictionary<string, long> sourceCounts;
-        BuiltInRows builtIns;
-        await using (var source = await SourceDatabase.OpenAsync(file, ct))
-        {
-            sourceCounts = (await SourceSchema.ReadAsync(source, ct)).RowCounts
-                .Where(kv => !TransferPlan.NotCarried.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
-            builtIns = await BuiltInRows.ReadAsync(source, sourceCounts.Keys, ct);
-        }
-
+        var (sourceCounts, builtIns) = await BenchSource.ReadAsync(file, ct);
         var sourceRows = sourceCounts.Values.Sum();
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {file}: {new FileInfo(file).Length / 1e6:F1} MB, {sourceRows:N0} rows in {sourceCounts.Count} tables, generated in {watch.Elapsed.TotalSeconds:F1} s"));

@@ -39,15 +39,7 @@ internal static class ImportVsPgloaderCommand
             var generator = new OriginalDatabaseGenerator(sizeMb);
             await generator.GenerateAsync(file, ct);
             var (mediaFiles, mediaBytes) = await generator.WriteMediaAsync(media, ct);
-            Dictionary<string, long> sourceCounts;
-            BuiltInRows builtIns;
-            await using (var source = await SourceDatabase.OpenAsync(file, ct))
-            {
-                sourceCounts = (await SourceSchema.ReadAsync(source, ct)).RowCounts
-                    .Where(kv => !TransferPlan.NotCarried.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
-                builtIns = await BuiltInRows.ReadAsync(source, sourceCounts.Keys, ct);
-            }
-
+            var (sourceCounts, builtIns) = await BenchSource.ReadAsync(file, ct);
             var sourceRows = sourceCounts.Values.Sum();
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"# source: {new FileInfo(file).Length / 1e6:F1} MB SQLite, {sourceRows:N0} rows in {sourceCounts.Count} tables " +
