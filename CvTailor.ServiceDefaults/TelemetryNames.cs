@@ -34,6 +34,9 @@ public static class TelemetryNames
         /// <summary>CvTailor.Generation: ranking the user's artifacts against a job.</summary>
         public const string Ranking = "generation.rank";
 
+        /// <summary>CvTailor.Generation: semantic scoring inside a ranking (the caller's chunk vectors read once, every query line scored against them).</summary>
+        public const string SemanticScoring = "generation.semantic_scores";
+
         /// <summary>CvTailor.Generation: one call to a chat model (IChatClient), when configured.</summary>
         public const string ChatCompletion = "generation.chat";
 

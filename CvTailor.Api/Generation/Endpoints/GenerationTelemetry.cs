@@ -23,4 +23,6 @@ public static class GenerationTelemetry
     public const string CacheHitTag = "cvtailor.cache.hit";
     public const string SemanticTag = "cvtailor.semantic.status";
     public const string CandidatesTag = "cvtailor.candidates";
+    public const string QueryLinesTag = "cvtailor.query_lines";
+    public const string ChunksTag = "cvtailor.chunks";
 }

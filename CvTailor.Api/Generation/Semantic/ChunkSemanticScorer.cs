@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics.Tensors;
+using CvTailor.Api.Generation.Endpoints;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
@@ -131,6 +132,9 @@ public sealed partial class ChunkSemanticScorer(
         }
 
         var bestChunks = new List<(int Artifact, int Query, Guid Chunk)>();
+        using var activity = GenerationTelemetry.Source.StartActivity(TelemetryNames.Spans.SemanticScoring);
+        activity?.SetTag(GenerationTelemetry.QueryLinesTag, queries.Count);
+        var chunksRead = 0;
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -143,6 +147,7 @@ public sealed partial class ChunkSemanticScorer(
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
+                    chunksRead++;
                     var a = index[reader.GetInt32(0)];
                     var chunk = reader.GetGuid(1);
                     var vector = reader.GetFieldValue<Vector>(2).Memory.Span;
@@ -211,6 +216,7 @@ public sealed partial class ChunkSemanticScorer(
         {
             await db.Database.CloseConnectionAsync();
         }
+        activity?.SetTag(GenerationTelemetry.ChunksTag, chunksRead);
         return new SemanticScores(similarity, best);
     }
 

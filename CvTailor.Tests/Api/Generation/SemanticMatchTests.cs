@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +7,7 @@ using CvTailor.Tests.Embeddings;
 using CvTailor.Tests.Infrastructure;
 using CvTailor.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace CvTailor.Tests.Api.Generation;
@@ -58,6 +60,16 @@ public sealed class SemanticMatchTests : IAsyncLifetime
             return await db.EnhancedArtifacts.CountAsync(e => e.UserId == session.UserId && e.Chunks.Any(c => c.ModelUsed == "use-lite"));
         }, n => n == 2, TimeSpan.FromSeconds(60), "the worker to embed both artifacts");
 
+        // SREs see the semantic part of a ranking as a span of its own, inside the ranking span.
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == CvTailorTelemetry.Generation,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => { lock (spans) { spans.Add(a); } },
+        };
+        ActivitySource.AddActivityListener(listener);
+
         using var response = await client.PostAsJsonAsync("/api/v1/generate/match/", new
         {
             job_description = """
@@ -74,6 +86,14 @@ public sealed class SemanticMatchTests : IAsyncLifetime
         Assert.Equal("used", semantic["status"]!.GetValue<string>());
         Assert.Equal("use-lite", semantic["model"]!.GetValue<string>());
         Assert.Equal(2, semantic["artifacts_with_vectors"]!.GetValue<int>());
+        lock (spans)
+        {
+            var scoring = spans.Where(a => a.OperationName == TelemetryNames.Spans.SemanticScoring
+                                           && a.Parent?.OperationName == TelemetryNames.Spans.Ranking
+                                           && a.GetTagItem("cvtailor.chunks") is int chunks && chunks >= 2).ToList();
+            Assert.NotEmpty(scoring);
+            Assert.All(scoring, a => Assert.True(a.GetTagItem("cvtailor.query_lines") is int lines && lines > 0));
+        }
 
         var ranked = json["ranked_artifacts"]!.AsArray();
         var storeRow = ranked.Single(r => r!["artifact_id"]!.GetValue<int>() == store)!;
