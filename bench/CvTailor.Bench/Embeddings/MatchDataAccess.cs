@@ -14,6 +14,36 @@ namespace CvTailor.Bench.Embeddings;
 /// </summary>
 internal static class MatchDataAccess
 {
+    /// <summary>
+    /// The endpoint's other statements, outside the ranking: the token's user check and the posting cache's lookup and
+    /// insert of a new posting (each bench call sends a new posting), with the parse the endpoint stored as JSON.
+    /// </summary>
+    public static async Task RequestStatementsAsync(
+        DbContextOptions<CvTailorDbContext> options, long userId, string posting, string parsedJson, CancellationToken ct)
+    {
+        await using var db = new CvTailorDbContext(options);
+        await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive).SingleOrDefaultAsync(ct);
+        var hash = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        const string company = "Bench";
+        const string role = "Engineer";
+        await db.UserJobDescriptions.AsNoTracking()
+            .Where(j => j.UserId == userId && j.ContentHash == hash && j.CompanyName == company && j.RoleTitle == role)
+            .Select(j => new { j.Id, j.ParserVersion, j.ParsedData })
+            .SingleOrDefaultAsync(ct);
+        var now = DateTime.UtcNow;
+        await db.Database.SqlQuery<long>($"""
+            INSERT INTO generation_userjobdescription
+                (user_id, content_hash, company_name, role_title, raw_content, parsed_data, parsing_confidence,
+                 parser_version, hit_count, created_at, last_used_at)
+            VALUES ({userId}, {hash}, {company}, {role}, {posting}, {parsedJson}::jsonb, {0.9},
+                    {"bench"}, 0, {now}, {now})
+            ON CONFLICT (user_id, content_hash, company_name, role_title) DO UPDATE
+                SET parsed_data = EXCLUDED.parsed_data, parsing_confidence = EXCLUDED.parsing_confidence,
+                    parser_version = EXCLUDED.parser_version, last_used_at = EXCLUDED.last_used_at
+            RETURNING id AS "Value"
+            """).ToListAsync(ct);
+    }
+
     public static async Task RunAsync(
         DbContextOptions<CvTailorDbContext> options, long userId, string model, int dims, string[]? perPairLines, CancellationToken ct)
     {
