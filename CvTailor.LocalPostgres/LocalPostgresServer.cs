@@ -242,7 +242,7 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         {
             return requested;
         }
-        if (File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), out var saved) && IsFree(saved))
+        if (File.Exists(path) && int.TryParse(File.ReadAllText(path).Trim(), out var saved) && LoopbackPorts.IsFree(saved))
         {
             return saved;
         }
@@ -251,26 +251,8 @@ public sealed class LocalPostgresServer : IAsyncDisposable
         return port;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    /// <summary>A loopback port for a listener started later (see <see cref="LoopbackPorts"/>).</summary>
+    public static int FreePort() => LoopbackPorts.Choose();
 
     static async Task ChownAsync(string user, string path, CancellationToken ct)
     {
