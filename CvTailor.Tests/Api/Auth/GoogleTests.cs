@@ -172,10 +172,7 @@ public sealed class GoogleTests(GoogleFixture google) : IClassFixture<GoogleFixt
     public async Task Unreachable_key_source_is_a_500_without_details()
     {
         // A port that was free a moment ago: nothing listens there.
-        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        var port = CvTailor.Tests.Api.Generation.GenerationApi.ClosedPort();
         await using var server = await ApiServer.StartAsync(new()
         {
             ["Auth:Google:ClientId"] = GoogleTestIssuer.ClientId,

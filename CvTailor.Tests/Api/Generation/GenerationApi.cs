@@ -184,15 +184,8 @@ public static class GenerationApi
         },
     };
 
-    /// <summary>A loopback port nothing listens on (bound, then released).</summary>
-    public static int ClosedPort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    /// <summary>A loopback port nothing listens on (free when chosen, outside the range client connections use).</summary>
+    public static int ClosedPort() => CvTailor.LocalPostgres.LoopbackPorts.Choose();
 }
 
 /// <summary>A user seeded from the dev set: its client, session, name and artifact ids (dev id → API id).</summary>
