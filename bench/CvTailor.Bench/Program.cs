@@ -42,7 +42,7 @@ static int Usage()
     Console.WriteLine("""
         commands:
           ranking-eval [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
-          ranking-explain JOB_ID [--data PATH]
+          ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--set Option=value]
           parse-job FILE [COMPANY]      the parser's reading of a posting (requirements, keywords, industry) as JSON
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]
