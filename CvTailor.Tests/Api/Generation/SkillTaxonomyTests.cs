@@ -54,6 +54,14 @@ public class SkillTaxonomyTests
     }
 
     [Fact]
+    public void Transfer_as_a_verb_is_not_payments()
+    {
+        Assert.DoesNotContain("Payments", SkillsIn("Covered which design habits transfer directly and which had to be unlearned."));
+        Assert.Contains("Payments", SkillsIn("Shape the payments experience: payees, bank transfers and payment requests."));
+        Assert.Contains("Payments", SkillsIn("Built the money transfers service."));
+    }
+
+    [Fact]
     public void Shipped_taxonomy_is_consistent()
     {
         var document = SkillTaxonomy.ReadShippedDocument();
