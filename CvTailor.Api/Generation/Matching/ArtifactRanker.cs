@@ -86,6 +86,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         // Per requirement, the specificity its skills add up to (the denominator of its skill coverage).
         var requirementSpecificity = requirements.Select(r => r.SkillIds.Count == 0 ? 0 : r.SkillIds.Sum(s => specificity[s])).ToList();
         var alignment = SemanticAlignment(requirements, profiles.Count, scores);
+        var askedSkills = requirements.SelectMany(r => r.SkillIds).Concat(job.Keywords.Where(k => k.SkillId is not null).Select(k => k.SkillId!.Value)).ToHashSet();
         var results = new List<(ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)>();
         for (var a = 0; a < profiles.Count; a++)
         {
@@ -158,6 +159,11 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             var score = (_options.LexicalWeight * c.Lexical) + (_options.CoverageWeight * coverage)
                         + (_options.RecencyWeight * c.Recency) + (_options.FocusWeight * c.Focus)
                         + (_options.SemanticWeight * c.Semantic);
+            if (IsUnaskedCertification(results[i].Profile, askedSkills))
+            {
+                score *= _options.UnaskedCertificationFactor;
+            }
+
             results[i] = results[i] with { Score = score, Components = Round(c) };
         }
 
@@ -167,8 +173,26 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             .Select((r, i) => new RankedArtifact(
                 r.Profile.Id, r.Profile.Artifact.Title, r.Profile.Artifact.ArtifactType, i + 1, Math.Round(r.Score, 4),
                 Math.Round(10 * r.Score / WeightSum, 2), r.Components, r.Skills, r.Covered,
-                Explain(r.Components, r.Covered, requirements, r.Profile.Artifact),
+                Explain(r.Components, r.Covered, requirements, r.Profile.Artifact, IsUnaskedCertification(r.Profile, askedSkills)),
                 r.Profile))];
+    }
+
+    /// <summary>
+    /// A certification none of whose certified skills the posting names directly (implied skills do not count: Scrum
+    /// implies Agile, yet a posting asking for agile ways of working does not ask for a Scrum certificate). What it
+    /// certifies is its technologies list, or, without one, the skills its title names.
+    /// </summary>
+    bool IsUnaskedCertification(ArtifactProfile profile, HashSet<int> askedSkills)
+    {
+        if (!profile.Artifact.IsCertification || _options.UnaskedCertificationFactor >= 1)
+        {
+            return false;
+        }
+
+        var certified = profile.Artifact.Technologies.Count > 0
+            ? profile.Artifact.Technologies.Select(t => taxonomy.ResolvePhrase(t)).OfType<int>()
+            : taxonomy.FindMaximalMentions(profile.SentenceTokens[0]).Select(m => m.Skill);
+        return !certified.Any(askedSkills.Contains);
     }
 
     KeywordCoverageReport BuildCoverage(ParsedJobDescription job, List<ArtifactProfile> ranked, SemanticScores scores, int keywordOffset)
@@ -376,7 +400,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         return t.Length <= 80 ? t : string.Concat(t.AsSpan(0, t.LastIndexOf(' ', 77) is > 40 and var cut ? cut : 77), "…");
     }
 
-    static string Explain(ScoreComponents c, List<CoveredRequirement> covered, List<JobRequirement> requirements, ArtifactDocument artifact)
+    static string Explain(ScoreComponents c, List<CoveredRequirement> covered, List<JobRequirement> requirements, ArtifactDocument artifact, bool unaskedCertification)
     {
         var inv = CultureInfo.InvariantCulture;
         var must = covered.Count(x => x.Kind == "must_have");
@@ -403,6 +427,11 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         if (semanticCount > 0)
         {
             parts.Add(string.Create(inv, $"{semanticCount} covered by meaning rather than wording"));
+        }
+
+        if (unaskedCertification)
+        {
+            parts.Add("a certification of nothing the posting names, so it trails work that shows the same skills");
         }
 
         parts.Add(string.Create(inv, $"keyword relevance {c.Lexical:0.00} of the best artifact"));

@@ -23,6 +23,15 @@ public sealed record RankingOptions
     /// </summary>
     public double FocusWeight { get; init; } = 0.20;
 
+    /// <summary>
+    /// Score factor for a certification that certifies nothing the posting names. A certificate shows a course passed,
+    /// not work done: it backs exactly the technology it certifies (the CKA where Kubernetes is asked for), but where it
+    /// only touches the posting's practices (a Scrum certificate for agile product ownership) its short, skill-dense
+    /// syllabus would otherwise outrank the work that shows those practices. On the dev set certifications sat in the
+    /// top five six times across all three people, five of them graded 0 or 1, never 3. 1 turns this off.
+    /// </summary>
+    public double UnaskedCertificationFactor { get; init; } = 0.8;
+
     /// <summary>Weight requirement skills by how few of the candidates have them (common skills discriminate less).</summary>
     public bool SkillSpecificity { get; init; }
 

@@ -92,4 +92,36 @@ public class ArtifactRankerTests
         var match = await new ArtifactRanker(DevData.Taxonomy).MatchAsync(parsed, artifacts, new DateOnly(2025, 1, 1));
         Assert.Equal(["a", "b", "c"], match.Ranked.Select(r => r.ArtifactId));
     }
+
+    [Fact]
+    public async Task A_certification_of_nothing_the_posting_names_counts_less_than_one_it_asks_for()
+    {
+        var certificate = new CvTailor.Api.Generation.Model.ArtifactDocument
+        {
+            Id = "cert", Title = "Certified Scrum Product Owner", ArtifactType = "certification", StartDate = new DateOnly(2023, 1, 1),
+            Technologies = ["Scrum"], Description = "Backlog management, writing user stories and release planning with stakeholders.",
+        };
+        var work = new CvTailor.Api.Generation.Model.ArtifactDocument
+        {
+            Id = "work", Title = "Checkout redesign", StartDate = new DateOnly(2023, 1, 1), EndDate = new DateOnly(2024, 1, 1),
+            Description = "Ran backlog refinement and wrote user stories for a team of six, releasing every two weeks.",
+        };
+        var parser = new JobDescriptionParser(DevData.Taxonomy);
+        var agile = parser.Parse("Requirements:\n- Own the product backlog and write clear user stories.\n- Confidence with agile ways of working.");
+        var scrum = parser.Parse("Requirements:\n- Own the product backlog and write clear user stories.\n- Experience with Scrum.");
+        var asOf = new DateOnly(2025, 1, 1);
+        async Task<RankedArtifact> CertificateAsync(ParsedJobDescription job, RankingOptions? options = null) =>
+            (await new ArtifactRanker(DevData.Taxonomy, options).MatchAsync(job, [certificate, work], asOf)).Ranked.Single(r => r.ArtifactId == "cert");
+        var off = new RankingOptions { UnaskedCertificationFactor = 1 };
+
+        // Agile is asked for, Scrum is not (Scrum implies Agile, not the other way round): the certificate counts less.
+        var unasked = await CertificateAsync(agile);
+        Assert.Equal(0.8 * (await CertificateAsync(agile, off)).Score, unasked.Score, 3);
+        Assert.Contains("certification of nothing the posting names", unasked.Explanation, StringComparison.Ordinal);
+
+        // Where the posting names what it certifies, it counts in full.
+        var asked = await CertificateAsync(scrum);
+        Assert.Equal((await CertificateAsync(scrum, off)).Score, asked.Score, 3);
+        Assert.DoesNotContain("certification of nothing", asked.Explanation, StringComparison.Ordinal);
+    }
 }
