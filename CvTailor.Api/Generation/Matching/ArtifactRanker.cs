@@ -167,6 +167,19 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             results[i] = results[i] with { Score = score, Components = Round(c) };
         }
 
+        var parents = ParentJobs(results.Select(r => r.Profile.Artifact).ToList());
+        if (_options.ParentJobShare > 0)
+        {
+            var own = results.Select(r => r.Score).ToArray();
+            for (var i = 0; i < results.Count; i++)
+            {
+                if (parents[i] is { } p)
+                {
+                    results[i] = results[i] with { Score = own[i] + (_options.ParentJobShare * own[p]) };
+                }
+            }
+        }
+
         return [.. results
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Profile.Id, StringComparer.Ordinal)
@@ -175,6 +188,38 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 Math.Round(10 * r.Score / WeightSum, 2), r.Components, r.Skills, r.Covered,
                 Explain(r.Components, r.Covered, requirements, r.Profile.Artifact, IsUnaskedCertification(r.Profile, askedSkills)),
                 r.Profile))];
+    }
+
+    /// <summary>
+    /// For each artifact that is not a job, the job it was done during (its dates inside the job's; the latest-starting
+    /// such job), else null. The job's context (employer, industry, team) is the project's too, though its own text
+    /// often leaves it out, so with <see cref="RankingOptions.ParentJobShare"/> it inherits part of the job's score.
+    /// </summary>
+    List<int?> ParentJobs(List<ArtifactDocument> artifacts)
+    {
+        var result = new List<int?>(artifacts.Count);
+        for (var i = 0; i < artifacts.Count; i++)
+        {
+            var child = artifacts[i];
+            int? parent = null;
+            if (_options.ParentJobShare > 0 && !child.IsJob && !child.IsEducation && child.StartDate is { } start)
+            {
+                for (var j = 0; j < artifacts.Count; j++)
+                {
+                    var job = artifacts[j];
+                    if (job.IsJob && job.StartDate is { } jobStart && start >= jobStart
+                        && (job.EndDate is null || (child.EndDate is { } end && end <= job.EndDate))
+                        && (parent is null || jobStart > artifacts[parent.Value].StartDate))
+                    {
+                        parent = j;
+                    }
+                }
+            }
+
+            result.Add(parent);
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -383,8 +428,8 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         Math.Round(c.Semantic, 4), Math.Round(c.Recency, 4), Math.Round(c.Focus, 4));
 
     /// <summary>The most a score can reach, so <c>relevance_score</c> stays on the contract's 0–10 scale.</summary>
-    double WeightSum => Math.Max(1e-9, _options.LexicalWeight + _options.CoverageWeight + _options.RecencyWeight + _options.FocusWeight
-                                       + (semantic is null ? 0 : _options.SemanticWeight));
+    double WeightSum => Math.Max(1e-9, (_options.LexicalWeight + _options.CoverageWeight + _options.RecencyWeight + _options.FocusWeight
+                                        + (semantic is null ? 0 : _options.SemanticWeight)) * (1 + _options.ParentJobShare));
 
     static string KindName(RequirementKind kind) => kind switch
     {

@@ -124,4 +124,32 @@ public class ArtifactRankerTests
         Assert.Equal((await CertificateAsync(scrum, off)).Score, asked.Score, 3);
         Assert.DoesNotContain("certification of nothing", asked.Explanation, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task With_a_parent_job_share_a_project_done_during_a_job_inherits_part_of_its_score()
+    {
+        CvTailor.Api.Generation.Model.ArtifactDocument Item(string id, string type, int from, int? to, string text) => new()
+        {
+            Id = id, Title = text, ArtifactType = type, Description = text + ".",
+            StartDate = new DateOnly(from, 1, 1), EndDate = to is { } y ? new DateOnly(y, 1, 1) : null,
+        };
+        List<CvTailor.Api.Generation.Model.ArtifactDocument> artifacts =
+        [
+            Item("job", "job", 2018, 2023, "Product manager at a regulated retail bank running customer interviews"),
+            Item("inside", "project", 2020, 2021, "Account opening redesign"),
+            Item("before", "project", 2015, 2016, "Account opening redesign"),
+        ];
+        var parsed = new JobDescriptionParser(DevData.Taxonomy).Parse("Requirements:\n- Product manager experience in a regulated bank.\n- Run customer interviews.");
+        var asOf = new DateOnly(2025, 1, 1);
+        async Task<IReadOnlyList<RankedArtifact>> RankAsync(double share) =>
+            (await new ArtifactRanker(DevData.Taxonomy, new RankingOptions { ParentJobShare = share }).MatchAsync(parsed, artifacts, asOf)).Ranked;
+        double Score(IReadOnlyList<RankedArtifact> ranked, string id) => ranked.Single(r => r.ArtifactId == id).Score;
+
+        var off = await RankAsync(0);
+        var on = await RankAsync(0.1);
+        Assert.Equal(Score(off, "inside") + (0.1 * Score(off, "job")), Score(on, "inside"), 3);
+        Assert.Equal(Score(off, "before"), Score(on, "before"), 3);
+        Assert.Equal(Score(off, "job"), Score(on, "job"), 3);
+        Assert.All(on, r => Assert.InRange(r.RelevanceScore, 0, 10));
+    }
 }
