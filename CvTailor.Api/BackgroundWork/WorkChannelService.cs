@@ -32,7 +32,7 @@ public abstract partial class WorkChannelService<TRunner> : BackgroundService
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Parallel.ForEachAsync(
-            channel.Reader.ReadAllAsync(stoppingToken),
+            channel.ReadAllAsync(stoppingToken),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency()), CancellationToken = stoppingToken },
             async (id, ct) =>
             {

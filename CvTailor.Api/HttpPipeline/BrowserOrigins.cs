@@ -24,12 +24,12 @@ public static class BrowserOrigins
 {
     const string PolicyName = "browser-origins";
 
-    // django-cors-headers' defaults; Retry-After and Content-Disposition are exposed so a client can honour 429s
-    // and name downloads.
+    // django-cors-headers' defaults; Retry-After, Retry-After-Ms and Content-Disposition are exposed so a client can
+    // honour 429s and status hints and name downloads.
     static readonly string[] s_requestHeaders =
         ["accept", "accept-encoding", "authorization", "content-type", "dnt", "origin", "user-agent", "x-csrftoken", "x-requested-with"];
     static readonly string[] s_methods = ["DELETE", "GET", "OPTIONS", "PATCH", "POST", "PUT"];
-    static readonly string[] s_exposedHeaders = [HeaderNames.RetryAfter, HeaderNames.ContentDisposition];
+    static readonly string[] s_exposedHeaders = [HeaderNames.RetryAfter, RetryHint.MillisecondsHeader, HeaderNames.ContentDisposition];
 
     public static WebApplicationBuilder AddBrowserOrigins(this WebApplicationBuilder builder)
     {

@@ -20,7 +20,7 @@ namespace CvTailor.Api.Artifacts.Processing;
 /// </summary>
 public sealed partial class ArtifactProcessingRunner(
     CvTailorDbContext db, FileStorage files, IEvidenceLinkChecker checker, GitHubRepositoryAnalyzer github,
-    IOptions<EvidenceOptions> options, TimeProvider time, ILogger<ArtifactProcessingRunner> logger) : IWorkRunner
+    IOptions<EvidenceOptions> options, ProcessingPace pace, TimeProvider time, ILogger<ArtifactProcessingRunner> logger) : IWorkRunner
 {
     public const string NotCheckedInBudget = "Not checked: the artifact's time budget ran out.";
     public const string StoredFileMissing = "The stored file is missing.";
@@ -51,6 +51,7 @@ public sealed partial class ArtifactProcessingRunner(
             activity?.SetTag(TelemetryNames.Attributes.EvidenceLinkCount, links.Count);
             var accessible = await ProcessAsync(id, artifact, links, ct);
             Record("completed", clock);
+            pace.Finished(clock.Elapsed);
             LogCompleted(logger, id, artifact, accessible, links.Count, clock.ElapsedMilliseconds);
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)

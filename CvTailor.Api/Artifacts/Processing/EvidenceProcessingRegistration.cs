@@ -15,6 +15,7 @@ public static class EvidenceProcessingRegistration
         services.AddSingleton<IEvidenceLinkChecker, EvidenceLinkChecker>();
         services.AddSingleton<GitHubRepositoryAnalyzer>();
         services.AddSingleton<ArtifactProcessingChannel>();
+        services.AddSingleton<ProcessingPace>();
         services.AddScoped<ArtifactProcessingRunner>();
         services.AddHostedService<ArtifactProcessingWorker>();
         services.AddSingleton<IWorkRecovery, ArtifactProcessingRecovery>();

@@ -6,12 +6,13 @@ namespace CvTailor.Bench.Api;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8 | 1,8,32] [--warmup 20] [--hash-iterations 210000] [--first-poll-ms 10] [--poll-ms 250] [--set Section:Key=value ...]
+        usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8 | 1,8,32] [--warmup 20] [--hash-iterations 210000] [--first-poll-ms 10] [--poll-ms 250] [--ignore-poll-hints] [--set Section:Key=value ...]
           scenarios: login, artifact-create, artifact-list, artifact-list-filtered, artifact-processing, search, match (add more in Scenarios.cs)
           requests/concurrency bound the load: exactly <requests> timed calls, at most <concurrency> in flight; a list runs each level in turn (same host, same data).
           hash-iterations: password hashing cost (default: the Api's own default).
           set: an Api setting over the defaults (repeatable), e.g. --set Evidence:Concurrency=4.
-          poll-ms: artifact-processing asks for an artifact's status first-poll-ms after creating it (default 10), then at doubling intervals up to this (default 250; 10 = every 10 ms).
+          poll-ms: artifact-processing asks for an artifact's status first-poll-ms after creating it (default 10), then when the answer's hint (Retry-After-Ms / Retry-After) says, else at doubling intervals up to this (default 250; 10 = every 10 ms).
+          ignore-poll-hints: artifact-processing polls at its own doubling pace whatever the answer's hint says (a naive client).
         """;
 
     public IReadOnlyList<string> Scenarios { get; init; } = ["login"];
@@ -21,6 +22,7 @@ public sealed record BenchOptions
     public int? HashIterations { get; init; }
     public int PollMilliseconds { get; init; } = 250;
     public int FirstPollMilliseconds { get; init; } = 10;
+    public bool IgnorePollHints { get; init; }
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public static bool TryParse(string[] args, out BenchOptions options, out string? error)
@@ -29,6 +31,11 @@ public sealed record BenchOptions
         error = null;
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--ignore-poll-hints")
+            {
+                options = options with { IgnorePollHints = true };
+                continue;
+            }
             var value = i + 1 < args.Length ? args[i + 1] : null;
             if (value is null)
             {

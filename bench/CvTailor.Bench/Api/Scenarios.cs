@@ -42,7 +42,7 @@ public static class Scenarios
         "artifact-create" => new ArtifactCreateScenario(),
         "artifact-list" => new ArtifactListScenario("artifact-list", ""),
         "artifact-processing" => new ArtifactProcessingScenario(
-            TimeSpan.FromMilliseconds(options.FirstPollMilliseconds), TimeSpan.FromMilliseconds(options.PollMilliseconds)),
+            TimeSpan.FromMilliseconds(options.FirstPollMilliseconds), TimeSpan.FromMilliseconds(options.PollMilliseconds), !options.IgnorePollHints),
         "search" => new SearchScenario(),
         "match" => new MatchScenario(),
         "artifact-list-filtered" => new ArtifactListScenario("artifact-list-filtered", "?search=billing&technologies=docker,kafka&start_date=2022-06-01"),
@@ -75,9 +75,16 @@ public static class BenchUsers
 }
 
 /// <summary>A2 login with email + password (dominated by password hashing, which is the point).</summary>
-public sealed class LoginScenario : IApiScenario
+public sealed class LoginScenario : IApiScenario, IScenarioDiagnostics, IDisposable
 {
     IReadOnlyList<(string Email, string Access)> _users = [];
+    readonly RunResources _resources = new();
+
+    public void Reset() => _resources.Start();
+
+    public Task<string> ReportAsync(int requests, CancellationToken ct) => _resources.StopAsync(requests, "login");
+
+    public void Dispose() => _resources.Dispose();
 
     public string Name => "login";
 
