@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CvTailor.Api.Artifacts.Processing;
 using CvTailor.Api.BackgroundWork;
+using CvTailor.Api.HttpPipeline;
 using CvTailor.Data;
 using CvTailor.Data.Artifacts;
 using CvTailor.Tests.Infrastructure;
@@ -93,6 +94,9 @@ public sealed class EvidenceProcessingTests(EvidenceFixture fixture) : IClassFix
         var during = await PollStatusAsync(client, id, s => s["status"]!.GetValue<string>() == "processing"
             && s["progress_percentage"]!.GetValue<int>() is >= 30 and < 80);
         Assert.Equal(9, during["total_evidence_count"]!.GetValue<int>());
+        // An unfinished answer says when to ask again: the job's expected remaining time, within the hint's bounds.
+        var (_, hint, _) = await StatusWithHintAsync(client, id);
+        Assert.InRange(hint!.Value, 20, 5000);
         Site.Open(tag);
         await server.WaitForProcessingAsync(id);
 
@@ -101,12 +105,18 @@ public sealed class EvidenceProcessingTests(EvidenceFixture fixture) : IClassFix
         Assert.Equal("processing", waiting["status"]!.GetValue<string>());
         Assert.Equal(90, waiting["progress_percentage"]!.GetValue<int>());
         Assert.Equal(9, waiting["processed_evidence_count"]!.GetValue<int>());
+        var (_, waitingHint, waitingSeconds) = await StatusWithHintAsync(client, id);
+        Assert.Equal(1000, waitingHint); // the embedding job runs elsewhere: a fixed second
+        Assert.Equal("1", waitingSeconds);
         await server.InDbAsync(async db => await db.EmbeddingJobs.Where(j => j.ArtifactId == id)
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, "done").SetProperty(j => j.CompletedAt, DateTime.UtcNow)));
         var done = await StatusAsync(client, id);
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         Assert.Equal(100, done["progress_percentage"]!.GetValue<int>());
         Assert.NotNull(done["completed_at"]);
+        var (_, doneHint, doneSeconds) = await StatusWithHintAsync(client, id);
+        Assert.Null(doneHint);
+        Assert.Null(doneSeconds);
 
         var rows = await server.InDbAsync(db => db.EvidenceLinks.Where(l => l.ArtifactId == id).ToListAsync());
         var job = await server.InDbAsync(db => db.ArtifactProcessingJobs.SingleAsync(j => j.ArtifactId == id));
@@ -354,6 +364,18 @@ public sealed class EvidenceProcessingTests(EvidenceFixture fixture) : IClassFix
         var json = (await response.ReadJsonAsync())!;
         Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToJsonString());
         return json;
+    }
+
+    /// <summary>R8 with its hint headers: Retry-After-Ms (null when absent) and Retry-After.</summary>
+    static async Task<(JsonNode Json, int? HintMs, string? RetryAfter)> StatusWithHintAsync(HttpClient client, int id)
+    {
+        using var response = await client.GetAsync($"{ArtifactClient.Root}{id}/status/");
+        var json = (await response.ReadJsonAsync())!;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToJsonString());
+        int? hint = response.Headers.TryGetValues(RetryHint.MillisecondsHeader, out var values)
+            ? int.Parse(values.Single(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        return (json, hint, response.Headers.TryGetValues("Retry-After", out var seconds) ? seconds.Single() : null);
     }
 
     static async Task<JsonNode> PollStatusAsync(HttpClient client, int id, Func<JsonNode, bool> until)

@@ -47,6 +47,7 @@ public sealed class CorsTests(ApiServerFixture api) : IClassFixture<ApiServerFix
         Assert.Equal("http://localhost:3000", Header(response, "Access-Control-Allow-Origin"));
         Assert.Equal("true", Header(response, "Access-Control-Allow-Credentials"));
         Assert.Contains("Retry-After", Header(response, "Access-Control-Expose-Headers")!, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Retry-After-Ms", Header(response, "Access-Control-Expose-Headers")!, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
