@@ -74,7 +74,7 @@ public static partial class AccountEndpoints
         {
             Username = email.Normalize(NormalizationForm.FormKC),
             Email = NormalizeEmail(email),
-            Password = passwords.Hash(password),
+            Password = await passwords.HashAsync(password, ct),
             FirstName = firstName,
             LastName = lastName,
             DateJoined = now,
@@ -123,11 +123,11 @@ public static partial class AccountEndpoints
         var user = await FindByLoginAsync(db, email, ct);
         if (user is null)
         {
-            passwords.VerifyDecoy(password);
+            await passwords.VerifyDecoyAsync(password, ct);
             LogLoginFailed(logger, null);
             return TypedResults.BadRequest(new ApiErrorMessage("Invalid credentials"));
         }
-        var check = passwords.Verify(user.Password, password);
+        var check = await passwords.VerifyAsync(user.Password, password, ct);
         if (check == PasswordCheck.Failed || !user.IsActive)
         {
             LogLoginFailed(logger, user.Id);
@@ -136,7 +136,7 @@ public static partial class AccountEndpoints
         if (check == PasswordCheck.SuccessRehashNeeded)
         {
             // Imported Django hashes (and weaker Identity ones) are replaced by a current hash on the first good login.
-            user.Password = passwords.Hash(password);
+            user.Password = await passwords.HashAsync(password, ct);
             await db.SaveChangesAsync(ct);
             LogRehashed(logger, user.Id);
         }
@@ -209,7 +209,7 @@ public static partial class AccountEndpoints
         }
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == current.Id, ct);
         if (user is null || currentPassword.Length > MaxPasswordLength
-            || passwords.Verify(user.Password, currentPassword) == PasswordCheck.Failed)
+            || await passwords.VerifyAsync(user.Password, currentPassword, ct) == PasswordCheck.Failed)
         {
             return TypedResults.BadRequest(new ApiErrorMessage("Current password is incorrect"));
         }
@@ -223,7 +223,7 @@ public static partial class AccountEndpoints
             return TypedResults.BadRequest(new PasswordProblems(problems));
         }
 
-        user.Password = passwords.Hash(newPassword);
+        user.Password = await passwords.HashAsync(newPassword, ct);
         user.UpdatedAt = time.UtcNow();
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async c =>
         {
