@@ -35,6 +35,14 @@ public sealed class DatabaseResilienceOptions
     /// <summary>Timeout of the database health check, so <c>/health</c> answers even when the server hangs.</summary>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Statements each pooled connection keeps prepared (Npgsql's <c>Max Auto Prepare</c>; 0 = none). EF Core sends
+    /// the same few dozen statements over and over; unprepared, the server parses and plans each one every time
+    /// (api-bench artifact-processing: PostgreSQL CPU per artifact 8–16 ms unprepared, 6–8 ms prepared). A value in
+    /// the connection string wins.
+    /// </summary>
+    public int MaxAutoPrepare { get; set; } = 64;
+
     public void Apply(NpgsqlConnectionStringBuilder connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
@@ -48,6 +56,10 @@ public sealed class DatabaseResilienceOptions
         if (connection.CancellationTimeout == 2000)
         {
             connection.CancellationTimeout = -1;
+        }
+        if (connection.MaxAutoPrepare == 0)
+        {
+            connection.MaxAutoPrepare = Math.Max(0, MaxAutoPrepare);
         }
     }
 }
