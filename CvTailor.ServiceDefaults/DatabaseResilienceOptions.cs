@@ -43,6 +43,14 @@ public sealed class DatabaseResilienceOptions
     /// </summary>
     public int MaxAutoPrepare { get; set; } = 64;
 
+    /// <summary>The connection string as the services use it (for tools and benches that talk to the same database).</summary>
+    public string Apply(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        Apply(builder);
+        return builder.ConnectionString;
+    }
+
     public void Apply(NpgsqlConnectionStringBuilder connection)
     {
         ArgumentNullException.ThrowIfNull(connection);

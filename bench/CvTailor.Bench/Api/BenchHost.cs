@@ -54,7 +54,8 @@ public sealed class BenchHost : IAsyncDisposable
         var postgres = await LocalPostgresServer.StartAsync(
             new PostgresLauncherOptions { StateDirectory = Path.Combine(state, "pg"), Ephemeral = true }, _ => { }, ct);
         await postgres.CreateDatabaseAsync(CvTailorDatabase.ConnectionName, ct);
-        var connectionString = postgres.GetConnectionString(CvTailorDatabase.ConnectionName);
+        // The services' own settings (prepared statements, timeouts), so each endpoint's data access is timed as it runs.
+        var connectionString = new DatabaseResilienceOptions().Apply(postgres.GetConnectionString(CvTailorDatabase.ConnectionName));
         await DatabaseMigrator.MigrateAsync(connectionString, NullLogger.Instance, ct);
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -50,7 +51,8 @@ internal sealed class BenchHosts : IAsyncDisposable
         var postgres = await LocalPostgresServer.StartAsync(
             new PostgresLauncherOptions { StateDirectory = state, Ephemeral = true }, _ => { }, ct);
         await postgres.CreateDatabaseAsync("bench", ct);
-        var connection = postgres.GetConnectionString("bench");
+        // The services' own settings (prepared statements, timeouts), so each endpoint's data access is timed as it runs.
+        var connection = new DatabaseResilienceOptions().Apply(postgres.GetConnectionString("bench"));
         await DatabaseMigrator.MigrateAsync(connection, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
         var storage = Path.Combine(Path.GetTempPath(), $"cvtailor-bench-media-{Guid.NewGuid():N}");
         Directory.CreateDirectory(storage);
