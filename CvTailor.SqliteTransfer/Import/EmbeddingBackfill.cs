@@ -7,9 +7,11 @@ namespace CvTailor.SqliteTransfer.Import;
 /// Finds the imported artifacts whose vectors did not come along — never embedded by the original, or embedded with a
 /// vector the target cannot hold (skipped) — and queues a <c>reembed</c> job for each in <c>embedding_jobs</c>,
 /// inside the import's transaction (the queue is an outbox: the jobs exist if and only if the import commits).
+/// Thread-safe: the import reads several tables at once.
 /// </summary>
 public sealed class EmbeddingBackfill
 {
+    readonly Lock _lock = new();
     const string Enhanced = "enhanced_artifacts";
     const string Chunks = "artifact_chunks";
     readonly Dictionary<Guid, long?> _enhancedToArtifact = [];
@@ -21,7 +23,10 @@ public sealed class EmbeddingBackfill
         ArgumentNullException.ThrowIfNull(values);
         if (table.Name == Enhanced && Value(table, values, "id") is Guid id)
         {
-            _enhancedToArtifact[id] = Value(table, values, "original_artifact_id") as long?;
+            lock (_lock)
+            {
+                _enhancedToArtifact[id] = Value(table, values, "original_artifact_id") as long?;
+            }
         }
     }
 
@@ -29,6 +34,14 @@ public sealed class EmbeddingBackfill
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(values);
+        lock (_lock)
+        {
+            OnSkippedLocked(table, values);
+        }
+    }
+
+    void OnSkippedLocked(Schema.TablePlan table, object?[] values)
+    {
         if (table.Name == Enhanced && Value(table, values, "original_artifact_id") is long artifact)
         {
             _artifactsWithLostVectors.Add(artifact);

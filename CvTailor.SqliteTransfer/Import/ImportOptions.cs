@@ -34,8 +34,14 @@ public sealed record ImportOptions
     /// </summary>
     public Action<ImportHolds.Survey>? BeforeWriting { get; init; }
 
-    /// <summary>Rows per batch handed from the SQLite reader to the COPY writer.</summary>
+    /// <summary>At most this many rows per chunk handed from a SQLite reader to the COPY writer.</summary>
     public int BatchSize { get; init; } = 1000;
+
+    /// <summary>
+    /// Threads reading and converting the SQLite tables (each with its own connection) while the COPY sends them; by
+    /// default one per processor, at most 4 (the one PostgreSQL connection takes what they send one table at a time).
+    /// </summary>
+    public int Readers { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Test hook: fail on purpose after this many rows have been written (proves the rollback).</summary>
     public long? FaultAfterRows { get; init; }

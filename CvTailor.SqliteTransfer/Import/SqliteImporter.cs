@@ -126,21 +126,23 @@ public sealed class SqliteImporter(ITransferProgress progress)
             Mark("target prepare");
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
-            var scans = new List<SourceTableScan>();
+            var scans = plan.Tables.Select(table => new SourceTableScan(table, skips, backfill, options.Verify)).ToList();
             var loads = new List<TableLoad>();
             long written = 0;
-            foreach (var table in plan.Tables)
+            await using (var producers = TableProducers.Start(source, scans, options.Readers, options.BatchSize, ct))
             {
-                var scan = new SourceTableScan(table, skips, backfill, options.Verify);
-                var load = await LoadTableAsync(source, target, scan, options, () =>
+                for (var i = 0; i < scans.Count; i++)
                 {
-                    if (++written == options.FaultAfterRows)
+                    var before = written;
+                    loads.Add(await LoadTableAsync(target, scans[i], producers.Chunks(i), rows =>
                     {
-                        throw new InjectedFaultException(written);
-                    }
-                }, ct);
-                scans.Add(scan);
-                loads.Add(load);
+                        written = before + rows;
+                        if (written >= options.FaultAfterRows)
+                        {
+                            throw new InjectedFaultException(written);
+                        }
+                    }, ct));
+                }
             }
 
             Mark("copy");
@@ -232,7 +234,7 @@ public sealed class SqliteImporter(ITransferProgress progress)
     }
 
     async Task<TableLoad> LoadTableAsync(
-        SqliteConnection source, NpgsqlConnection target, SourceTableScan scan, ImportOptions options, Action onRowWritten, CancellationToken ct)
+        NpgsqlConnection target, SourceTableScan scan, ChannelReader<CopyChunk> chunks, Action<long> onRowsWritten, CancellationToken ct)
     {
         var table = scan.Plan;
         var bar = progress.StartTable(table.Name, table.SourceRows);
@@ -240,96 +242,41 @@ public sealed class SqliteImporter(ITransferProgress progress)
         long loaded = 0;
         if (table.SourceRows > 0)
         {
-            using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var channel = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
-            // The SQLite side (read, convert, checksum) runs on its own thread while this one feeds COPY: on two cores
-            // the reader, the writer and the PostgreSQL backend overlap instead of taking turns.
-            var producer = Task.Factory.StartNew(() => Produce(source, scan, channel.Writer, options.BatchSize, failed.Token),
-                failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            await using var copy = await target.BeginRawBinaryCopyAsync(
+                $"COPY {Sql.Quote(table.Name)} ({Sql.ColumnList(table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+            copy.WriteTimeout = Timeout.Infinite;
+            copy.ReadTimeout = Timeout.Infinite;
             try
             {
-                await using var importer = await target.BeginBinaryImportAsync(
-                    $"COPY {Sql.Quote(table.Name)} ({Sql.ColumnList(table.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
-                importer.Timeout = TimeSpan.Zero;
-                await foreach (var batch in channel.Reader.ReadAllAsync(ct))
+                await copy.WriteAsync(CopyRowWriter.Header.ToArray(), ct);
+                // The rows come encoded from the reader threads (TableProducers); a reader's failure ends this loop.
+                await foreach (var chunk in chunks.ReadAllAsync(ct))
                 {
-                    foreach (var row in batch)
-                    {
-                        await importer.StartRowAsync(ct);
-                        for (var i = 0; i < row.Length; i++)
-                        {
-                            await TargetValueWriter.WriteAsync(importer, table.Columns[i], row[i], ct);
-                        }
-
-                        loaded++;
-                        onRowWritten();
-                    }
-
-                    bar.Advance(batch.Count);
+                    await copy.WriteAsync(chunk.Buffer.AsMemory(0, chunk.Length), ct);
+                    loaded += chunk.Rows;
+                    onRowsWritten(loaded);
+                    bar.Advance(chunk.Rows);
                 }
 
-                await importer.CompleteAsync(ct);
+                await copy.WriteAsync(CopyRowWriter.Trailer.ToArray(), ct);
             }
             catch
             {
-                await failed.CancelAsync();
-                try
-                {
-                    await producer;
-                }
-                catch (Exception) when (failed.IsCancellationRequested)
-                {
-                    // The writer's failure is the one to report.
-                }
-
+                // Disposing a raw COPY stream completes the COPY: discard what was sent instead.
+                await copy.CancelAsync();
                 throw;
             }
-
-            await producer;
+        }
+        else
+        {
+            await foreach (var _ in chunks.ReadAllAsync(ct))
+            {
+                // An empty table sends nothing; its reader only completes the queue.
+            }
         }
 
         bar.Complete(loaded, watch.Elapsed);
         return new TableLoad(table.Name, scan.SourceRows, loaded, scan.Skipped, watch.Elapsed);
-    }
-
-    static void Produce(SqliteConnection source, SourceTableScan scan, ChannelWriter<List<object?[]>> writer, int batchSize, CancellationToken ct)
-    {
-        try
-        {
-            var batch = new List<object?[]>(batchSize);
-            scan.Run(source, values =>
-            {
-                batch.Add(values);
-                if (batch.Count == batchSize)
-                {
-                    Send(writer, batch, ct);
-                    batch = new List<object?[]>(batchSize);
-                }
-            }, ct);
-            if (batch.Count > 0)
-            {
-                Send(writer, batch, ct);
-            }
-
-            writer.Complete();
-        }
-        catch (Exception ex)
-        {
-            writer.TryComplete(ex);
-            throw;
-        }
-    }
-
-    static void Send(ChannelWriter<List<object?[]>> writer, List<object?[]> batch, CancellationToken ct)
-    {
-        while (!writer.TryWrite(batch))
-        {
-            // This is the dedicated reader thread: blocking here is the back-pressure.
-            if (!writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
-            {
-                throw new OperationCanceledException(ct);
-            }
-        }
     }
 
     static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)

@@ -147,13 +147,13 @@ public static class SourceValueReader
 
             case ValueKind.Vector:
             {
-                var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "vector");
-                var value = VectorText.Parse(text);
+                // The text's UTF-8 bytes as SQLite holds them (sqlite3_column_blob of a TEXT value), parsed as such.
+                var value = storage == typeof(string) ? VectorText.ParseUtf8(reader.GetFieldValue<byte[]>(ordinal)) : throw Storage(storage, "vector");
                 if (column.Dimensions is { } dimensions && value.Length != dimensions)
                 {
                     skip = $"{column.Name} has {value.Length} dimensions; the column holds {dimensions} (never truncated)";
                 }
-                else if (!value.All(float.IsFinite))
+                else if (!AllFinite(value))
                 {
                     skip = $"{column.Name} holds NaN or infinity, which pgvector rejects";
                 }
@@ -199,6 +199,19 @@ public static class SourceValueReader
         }
 
         throw Storage(storage, "integer");
+    }
+
+    static bool AllFinite(float[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!float.IsFinite(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     static int CodePoints(string value)

@@ -77,19 +77,23 @@ public sealed class RowImageTests
         var target = (await TargetCatalog.ReadAsync(connection, ct))[Table];
         var columns = target.Columns;
         Assert.Equal(Enum.GetValues<ValueKind>().Order(), columns.Select(c => c.Kind).Distinct().Order());
-        await using (var importer = await connection.BeginBinaryImportAsync(
+        var rows = new CopyRowWriter();
+        foreach (var row in s_rows)
+        {
+            rows.StartRow(columns.Count);
+            for (var i = 0; i < columns.Count; i++)
+            {
+                rows.Write(columns[i], row[i]);
+            }
+        }
+
+        var chunk = rows.Take(0);
+        await using (var copy = await connection.BeginRawBinaryCopyAsync(
             $"COPY {Table} ({Sql.ColumnList(columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct))
         {
-            foreach (var row in s_rows)
-            {
-                await importer.StartRowAsync(ct);
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    await TargetValueWriter.WriteAsync(importer, columns[i], row[i], ct);
-                }
-            }
-
-            await importer.CompleteAsync(ct);
+            await copy.WriteAsync(CopyRowWriter.Header.ToArray(), ct);
+            await copy.WriteAsync(chunk.Buffer.AsMemory(0, chunk.Length), ct);
+            await copy.WriteAsync(CopyRowWriter.Trailer.ToArray(), ct);
         }
 
         // PostgreSQL's own printing of the instants and dates written (the epoch arithmetic, checked on another path):

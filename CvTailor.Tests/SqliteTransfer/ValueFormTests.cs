@@ -54,6 +54,14 @@ public sealed class ValueFormTests
 
             var text = value.ToString(formats[i % formats.Length], CultureInfo.InvariantCulture);
             Assert.Equal(float.Parse(text, CultureInfo.InvariantCulture), VectorText.Parse($"[{text}]")[0]);
+            Assert.Equal(float.Parse(text, CultureInfo.InvariantCulture), VectorText.ParseUtf8(System.Text.Encoding.UTF8.GetBytes($"[{text}]"))[0]);
+        }
+
+        // Midpoints written with few digits (2^24 + 1 and 2^25 + 2 lie between two float32 values; ties go to even).
+        foreach (var midpoint in new[] { "16777217", "-16777217", "1.6777217e7", "33554434", "16777219", "3.3554434E+7" })
+        {
+            Assert.Equal(float.Parse(midpoint, CultureInfo.InvariantCulture), VectorText.Parse($"[{midpoint}]")[0]);
+            Assert.Equal(float.Parse(midpoint, CultureInfo.InvariantCulture), VectorText.ParseUtf8(System.Text.Encoding.UTF8.GetBytes($"[ {midpoint} ]"))[0]);
         }
 
         // Exactly between two float32 values: the fast path must defer to the exact parser.
@@ -72,6 +80,10 @@ public sealed class ValueFormTests
         Assert.Equal(values, VectorText.Parse(VectorText.Format(values)));
         Assert.Throws<ValueConversionException>(() => VectorText.Parse("[0.1,abc]"));
         Assert.Throws<ValueConversionException>(() => VectorText.Parse("0.1,0.2"));
+        Assert.Equal(values, VectorText.ParseUtf8(System.Text.Encoding.UTF8.GetBytes(VectorText.Format(values))));
+        Assert.Equal([0.5f, -2f, 3f], VectorText.ParseUtf8(" [0.5, -2 ,3e0]\n"u8));
+        Assert.Throws<ValueConversionException>(() => VectorText.ParseUtf8("[0.1,abc]"u8));
+        Assert.Throws<ValueConversionException>(() => VectorText.ParseUtf8("[0.1,,0.2]"u8));
     }
 
     [Theory]

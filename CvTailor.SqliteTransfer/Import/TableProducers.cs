@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using CvTailor.SqliteTransfer.Values;
+using Microsoft.Data.Sqlite;
+
+namespace CvTailor.SqliteTransfer.Import;
+
+/// <summary>
+/// The SQLite side of the load: reader threads, each with its own read-only connection, take the tables in load order
+/// and read, convert, checksum and encode them as binary COPY rows into a bounded queue per table, while the
+/// connection to PostgreSQL sends the tables one after the other. A reader moves on to the next table as soon as it has
+/// read one, so on a two-core machine a second table is being converted while the first one is still being sent,
+/// and PostgreSQL's side of the COPY runs beside both. A table is read only after the tables it references: a row that
+/// refers to a skipped row is skipped too, so the parents' skips must be complete.
+/// </summary>
+public sealed class TableProducers : IAsyncDisposable
+{
+    /// <summary>Bytes of encoded rows handed to the sender at a time (below the large-object heap's 85 kB).</summary>
+    const int ChunkBytes = 48 * 1024;
+
+    /// <summary>Chunks queued per table before its reader waits for the sender.</summary>
+    const int QueuedChunks = 32;
+
+    readonly IReadOnlyList<SourceTableScan> _scans;
+    readonly Channel<CopyChunk>[] _chunks;
+    readonly TaskCompletionSource[] _read;
+    readonly Dictionary<string, int> _index;
+    readonly CancellationTokenSource _stop;
+    readonly int _batchRows;
+    readonly Task[] _workers;
+    int _next = -1;
+
+    TableProducers(string sourceConnectionString, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows, CancellationToken ct)
+    {
+        _scans = scans;
+        _batchRows = batchRows;
+        _chunks = [.. scans.Select(_ => Channel.CreateBounded<CopyChunk>(new BoundedChannelOptions(QueuedChunks) { SingleReader = true, SingleWriter = true }))];
+        _read = [.. scans.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
+        _index = scans.Select((s, i) => (s.Plan.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _workers = [.. Enumerable.Range(0, Math.Max(1, readers)).Select(_ => Task.Factory.StartNew(
+            () => Work(sourceConnectionString), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
+    }
+
+    /// <summary>Starts reading <paramref name="scans"/> (in load order) on <paramref name="readers"/> threads.</summary>
+    public static TableProducers Start(SqliteConnection source, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(scans);
+        return new TableProducers(source.ConnectionString, scans, readers, batchRows, ct);
+    }
+
+    /// <summary>The encoded rows of table <paramref name="index"/>; completes with the reader's exception if it failed.</summary>
+    public ChannelReader<CopyChunk> Chunks(int index) => _chunks[index].Reader;
+
+    void Work(string connectionString)
+    {
+        SqliteConnection? connection = null;
+        try
+        {
+            for (var i = Interlocked.Increment(ref _next); i < _scans.Count; i = Interlocked.Increment(ref _next))
+            {
+                var scan = _scans[i];
+                var writer = _chunks[i].Writer;
+                try
+                {
+                    if (scan.Plan.SourceRows > 0)
+                    {
+                        var parents = scan.Plan.References.Select(r => _index.GetValueOrDefault(r.ReferencedTable, -1))
+                            .Where(p => p >= 0 && p != i).Distinct().Select(p => _read[p].Task).ToArray();
+                        // A failed parent fails this table too (the sender reports the first failure in load order).
+                        Task.WaitAll(parents, _stop.Token);
+                        if (connection is null)
+                        {
+                            connection = new SqliteConnection(connectionString);
+                            connection.Open();
+                        }
+
+                        Produce(connection, scan, writer, _stop.Token);
+                    }
+
+                    writer.Complete();
+                    _read[i].SetResult();
+                }
+                catch (Exception ex)
+                {
+                    writer.TryComplete(ex);
+                    _read[i].TrySetException(ex);
+                }
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    void Produce(SqliteConnection source, SourceTableScan scan, ChannelWriter<CopyChunk> writer, CancellationToken ct)
+    {
+        var columns = scan.Plan.Columns;
+        var capacity = ChunkBytes + (ChunkBytes / 4);
+        var rows = new CopyRowWriter(capacity);
+        scan.Run(source, values =>
+        {
+            rows.StartRow(values.Length);
+            for (var i = 0; i < values.Length; i++)
+            {
+                rows.Write(columns[i], values[i]);
+            }
+
+            if (rows.Length >= ChunkBytes || rows.Rows >= _batchRows)
+            {
+                Send(writer, rows.Take(capacity), ct);
+            }
+        }, ct);
+        if (rows.Rows > 0)
+        {
+            Send(writer, rows.Take(0), ct);
+        }
+    }
+
+    static void Send(ChannelWriter<CopyChunk> writer, CopyChunk chunk, CancellationToken ct)
+    {
+        while (!writer.TryWrite(chunk))
+        {
+            // A dedicated reader thread: blocking here is the back-pressure.
+            if (!writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+            {
+                throw new OperationCanceledException(ct);
+            }
+        }
+    }
+
+    /// <summary>Stops the readers (when the load ended early) and waits for them: their SQLite connections are closed after this.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        foreach (var channel in _chunks)
+        {
+            channel.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(_workers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _stop.Dispose();
+    }
+}
