@@ -5,15 +5,19 @@ namespace CvTailor.SqliteTransfer.Import;
 
 /// <summary>
 /// Inside the import's transaction: drops the foreign keys and secondary indexes of the big tables being loaded, and puts
-/// them back, byte-identical (<c>pg_get_constraintdef</c>/<c>pg_get_indexdef</c>), after the COPYs. Building an index
+/// them back, byte-identical (<c>pg_get_constraintdef</c>/<c>pg_get_indexdef</c>), each table's right after its COPY (while
+/// the reader threads convert the next tables) — or, for a foreign key to a table loaded later, after the last COPY. Building an index
 /// once and validating a foreign key with one join is much cheaper than maintaining them row by row (an HNSW index
 /// especially). Primary keys and unique constraints stay. Being DDL in the same transaction, a failed import rolls it
 /// back with everything else; re-adding validates every foreign key, so nothing is trusted blindly.
 /// </summary>
 public sealed class DeferredIndexes
 {
-    readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
-    readonly List<(string Name, string Definition)> _indexes = [];
+    readonly List<(string Table, string Name, string Definition, string Referenced)> _foreignKeys = [];
+    readonly List<(string Table, string Name, string Definition)> _indexes = [];
+    readonly HashSet<string> _loaded = new(StringComparer.Ordinal);
+    readonly HashSet<string> _restored = new(StringComparer.Ordinal);
+    bool _memorySet;
 
     /// <summary>Tables with fewer source rows keep their indexes and foreign keys during the load.</summary>
     public const long MinRows = 1000;
@@ -34,8 +38,8 @@ public sealed class DeferredIndexes
         var deferred = new DeferredIndexes();
         await using (var command = new NpgsqlCommand(
             """
-            SELECT c.relname, k.conname, pg_get_constraintdef(k.oid)
-            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+            SELECT c.relname, k.conname, pg_get_constraintdef(k.oid), r.relname
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class r ON r.oid = k.confrelid
             WHERE k.contype = 'f' AND c.relnamespace = current_schema()::regnamespace AND c.relname = ANY(@tables)
             ORDER BY c.relname, k.conname
             """, connection, transaction))
@@ -44,13 +48,13 @@ public sealed class DeferredIndexes
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                deferred._foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+                deferred._foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
             }
         }
 
         await using (var command = new NpgsqlCommand(
             """
-            SELECT ic.relname, pg_get_indexdef(i.indexrelid)
+            SELECT c.relname, ic.relname, pg_get_indexdef(i.indexrelid)
             FROM pg_index i
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_class c ON c.oid = i.indrelid
@@ -66,40 +70,70 @@ public sealed class DeferredIndexes
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                deferred._indexes.Add((reader.GetString(0), reader.GetString(1)));
+                deferred._indexes.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
             }
         }
 
-        foreach (var (table, name, _) in deferred._foreignKeys)
-        {
-            await ExecuteAsync(connection, transaction, $"ALTER TABLE {Sql.Quote(table)} DROP CONSTRAINT {Sql.Quote(name)}", ct);
-        }
-
-        foreach (var (name, _) in deferred._indexes)
-        {
-            await ExecuteAsync(connection, transaction, $"DROP INDEX {Sql.Quote(name)}", ct);
-        }
-
+        // One round trip for all the DDL.
+        await ExecuteAsync(connection, transaction,
+            deferred._foreignKeys.Select(fk => $"ALTER TABLE {Sql.Quote(fk.Table)} DROP CONSTRAINT {Sql.Quote(fk.Name)}")
+                .Concat(deferred._indexes.Select(ix => $"DROP INDEX {Sql.Quote(ix.Name)}")), ct);
         return deferred;
     }
 
-    public async Task RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    /// <summary>
+    /// After <paramref name="table"/>'s COPY: rebuilds its indexes, and re-adds (validating every row) its foreign keys
+    /// and those of tables loaded before it that refer to it, once both ends are loaded.
+    /// </summary>
+    public async Task RestoreLoadedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TablePlan table, CancellationToken ct)
     {
-        // Index builds (HNSW in particular) are fastest when the whole build fits in memory; local to this transaction.
-        await ExecuteAsync(connection, transaction, "SET LOCAL maintenance_work_mem = '512MB'", ct);
-        foreach (var (_, definition) in _indexes)
-        {
-            await ExecuteAsync(connection, transaction, definition, ct);
-        }
-
-        foreach (var (table, name, definition) in _foreignKeys)
-        {
-            await ExecuteAsync(connection, transaction, $"ALTER TABLE {Sql.Quote(table)} ADD CONSTRAINT {Sql.Quote(name)} {definition}", ct);
-        }
+        ArgumentNullException.ThrowIfNull(table);
+        _loaded.Add(table.Name);
+        await ExecuteAsync(connection, transaction, Pending(all: false), ct);
     }
 
-    static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    /// <summary>After the last COPY: whatever is left (foreign keys to tables that were not loaded).</summary>
+    public async Task RestoreAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        await ExecuteAsync(connection, transaction, Pending(all: true), ct);
+
+    /// <summary>The statements whose tables are loaded (or all), each returned once.</summary>
+    List<string> Pending(bool all)
     {
+        var statements = new List<string>();
+        foreach (var (table, name, definition) in _indexes)
+        {
+            if ((all || _loaded.Contains(table)) && _restored.Add("index " + name))
+            {
+                statements.Add(definition);
+            }
+        }
+
+        foreach (var (table, name, definition, referenced) in _foreignKeys)
+        {
+            if ((all || (_loaded.Contains(table) && _loaded.Contains(referenced))) && _restored.Add($"fk {table}.{name}"))
+            {
+                statements.Add($"ALTER TABLE {Sql.Quote(table)} ADD CONSTRAINT {Sql.Quote(name)} {definition}");
+            }
+        }
+
+        if (statements.Count > 0 && !_memorySet)
+        {
+            // Index builds (HNSW in particular) are fastest when the whole build fits in memory; local to this transaction.
+            statements.Insert(0, "SET LOCAL maintenance_work_mem = '512MB'");
+            _memorySet = true;
+        }
+
+        return statements;
+    }
+
+    static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<string> statements, CancellationToken ct)
+    {
+        var sql = string.Join(";\n", statements);
+        if (sql.Length == 0)
+        {
+            return;
+        }
+
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(ct);
     }

@@ -142,21 +142,17 @@ public sealed class SqliteImporter(ITransferProgress progress)
                             throw new InjectedFaultException(written);
                         }
                     }, ct));
+                    // PostgreSQL builds this table's indexes while the reader threads convert the next tables.
+                    await deferred.RestoreLoadedAsync(target, transaction, scans[i].Plan, ct);
                 }
             }
 
-            Mark("copy");
-            progress.Phase($"indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
-            await deferred.RestoreAsync(target, transaction, ct);
-            Mark("indexes and foreign keys");
-
+            Mark($"copy with indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
+            await deferred.RestoreAsync(target, transaction, ct); // foreign keys to tables that were not loaded, if any
             progress.Phase("identities");
-            foreach (var scan in scans.Where(s => s.Plan.Identity is not null))
-            {
-                // Built-ins that stay keep their ids: the identity must not restart below them.
-                var highWater = Math.Max(Math.Max(scan.MaxKey, scan.Plan.SourceSequence ?? 0), builtIns.Kept(scan.Plan.Name).DefaultIfEmpty().Max());
-                await TargetDatabase.RestartIdentityAsync(target, scan.Plan.Name, scan.Plan.Identity!.Name, highWater, transaction, ct);
-            }
+            // Built-ins that stay keep their ids: the identity must not restart below them.
+            await TargetDatabase.RestartIdentitiesAsync(target, scans.Where(s => s.Plan.Identity is not null).Select(scan => (scan.Plan.Name, scan.Plan.Identity!.Name,
+                Math.Max(Math.Max(scan.MaxKey, scan.Plan.SourceSequence ?? 0), builtIns.Kept(scan.Plan.Name).DefaultIfEmpty().Max()))), transaction, ct);
 
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;

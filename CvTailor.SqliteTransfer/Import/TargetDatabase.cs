@@ -52,11 +52,19 @@ public static class TargetDatabase
         return (long)(await value.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>Sets the identity so the next id is <paramref name="highWater"/> + 1. Transactional, unlike setval.</summary>
-    public static async Task RestartIdentityAsync(NpgsqlConnection connection, string table, string column, long highWater, NpgsqlTransaction transaction, CancellationToken ct)
+    /// <summary>
+    /// Sets each identity so its next id is its high-water mark + 1, all in one round trip. Transactional, unlike setval.
+    /// </summary>
+    public static async Task RestartIdentitiesAsync(
+        NpgsqlConnection connection, IEnumerable<(string Table, string Column, long HighWater)> identities, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            $"ALTER TABLE {Sql.Quote(table)} ALTER COLUMN {Sql.Quote(column)} RESTART WITH {highWater + 1}", connection, transaction);
+        var sql = string.Join(";\n", identities.Select(i => $"ALTER TABLE {Sql.Quote(i.Table)} ALTER COLUMN {Sql.Quote(i.Column)} RESTART WITH {i.HighWater + 1}"));
+        if (sql.Length == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

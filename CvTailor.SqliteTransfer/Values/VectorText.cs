@@ -230,26 +230,19 @@ public static class VectorText
             return false;
         }
 
-        if (digits <= 15 && float.IsNormal(f))
+        if (!float.IsNormal(f))
         {
-            // Up to 15 digits and 10^|e| ≤ 10^22 are exact doubles, so d is the exact value correctly rounded (one
-            // operation). A float32 midpoint is a double too, and rounding is monotonic: the exact value and d lie on
-            // the same side of every midpoint unless d is one, so (float)d is the correctly rounded float32 unless d
-            // sits exactly on a midpoint (its 29 bits below float32 precision are 1000…0).
-            if ((BitConverter.DoubleToInt64Bits(d) & 0x1FFF_FFFF) != 0x1000_0000)
-            {
-                value = negative ? -f : f;
-                return true;
-            }
-
             return false;
         }
 
-        // d is within ~3 ulps of the exact decimal value; if a float32 midpoint is that close, rounding could differ.
-        var margin = 8 * (Math.BitIncrement(Math.Abs(d)) - Math.Abs(d));
-        var up = ((double)f + MathF.BitIncrement(f)) / 2;
-        var down = ((double)f + MathF.BitDecrement(f)) / 2;
-        if (Math.Abs(d - up) <= margin || Math.Abs(d - down) <= margin || !float.IsNormal(f))
+        // A float32 midpoint is a double whose 29 bits below float32 precision are 1000…0, and rounding is monotonic:
+        // if the exact decimal value and d lie on the same side of every midpoint, (float)d is the correctly rounded
+        // float32. With up to 15 digits (and 10^|e| ≤ 10^22) both operands are exact doubles, so d is the exact value
+        // correctly rounded and only d = midpoint is in doubt. With 16–19 digits the mantissa's conversion adds a
+        // rounding (and digits past 19 were dropped), so d is within 3 ulps of the exact value: a midpoint within 8
+        // ulps of d is left to the exact parser. (The window lies well inside d's binade.)
+        var distance = Math.Abs((BitConverter.DoubleToInt64Bits(d) & 0x1FFF_FFFF) - 0x1000_0000);
+        if (distance <= (digits <= 15 ? 0 : 8))
         {
             return false;
         }
