@@ -34,24 +34,108 @@ public sealed class SqliteImporter(ITransferProgress progress)
 
     async Task<ImportResult> RunAsync(ImportOptions options, List<string> notes, Stopwatch total, CancellationToken ct)
     {
-        await using var source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
-        var sourceSchema = await SourceSchema.ReadAsync(source, ct);
-        sourceSchema.EnsureOriginal(options.SourcePath);
+        await using var dataSource = TargetDatabase.CreateDataSource(options.TargetConnectionString);
+        // Connecting to PostgreSQL and reading its catalog overlaps reading the file's schema.
+        using var targetCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var targetSide = Task.Run(async () =>
+        {
+            var connection = await dataSource.OpenConnectionAsync(targetCancel.Token);
+            try
+            {
+                return (connection, await TargetCatalog.ReadAsync(connection, targetCancel.Token));
+            }
+            catch
+            {
+                await connection.DisposeAsync();
+                throw;
+            }
+        }, ct);
+        SqliteConnection source;
+        SourceSchema sourceSchema;
+        try
+        {
+            source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
+            try
+            {
+                sourceSchema = await SourceSchema.ReadAsync(source, ct);
+                sourceSchema.EnsureOriginal(options.SourcePath);
+            }
+            catch
+            {
+                await source.DisposeAsync();
+                throw;
+            }
+        }
+        catch
+        {
+            // The file is the first thing to report on (without waiting for a server that may not answer); the
+            // target's connection is closed behind it.
+            await targetCancel.CancelAsync();
+            await ((Task)targetSide).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (targetSide.IsCompletedSuccessfully)
+            {
+                await targetSide.Result.connection.DisposeAsync();
+            }
+
+            throw;
+        }
+
+        await using var sourceOwner = source;
         if (!sourceSchema.HasFinalMigration)
         {
             notes.Add("django_migrations does not list llm_services 0003: the file may predate the schema in the contract");
         }
 
-        await using var dataSource = TargetDatabase.CreateDataSource(options.TargetConnectionString);
-        await using var target = await dataSource.OpenConnectionAsync(ct);
-        var plan = TransferPlan.Create(sourceSchema, await TargetCatalog.ReadAsync(target, ct));
+        var (target, targetCatalog) = await targetSide;
+        await using var targetOwner = target;
+        var plan = TransferPlan.Create(sourceSchema, targetCatalog);
         notes.AddRange(plan.Notes);
         if (plan.Errors.Count > 0)
         {
             return Result(ImportOutcome.InvalidSource, plan.Errors, notes, total);
         }
 
-        var sourceOrphans = await ForeignKeyScan.SourceAsync(source, plan.Tables, ct);
+        var phases = new List<(string, TimeSpan)>();
+        var mark = TimeSpan.Zero;
+        void Mark(string phase)
+        {
+            phases.Add((phase, total.Elapsed - mark));
+            mark = total.Elapsed;
+        }
+
+        Mark("schemas");
+        // The orphan scan (a join per foreign key) runs on a connection of its own beside the survey and the media scan
+        // below; its verdict still comes first, before anything is printed about the data.
+        var orphanScan = Task.Run(async () =>
+        {
+            await using var second = new SqliteConnection(source.ConnectionString);
+            await second.OpenAsync(ct);
+            return await ForeignKeyScan.SourceAsync(second, plan.Tables, ct);
+        }, ct);
+        BuiltInRows builtIns;
+        ImportHolds.Survey holds;
+        IReadOnlyList<string> referenced;
+        MediaFiles? media = null;
+        IReadOnlyList<string> conflicts = [];
+        var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
+            holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
+            referenced = await MediaFiles.ReferencedAsync(source, ct);
+            if (options.MediaDirectory is not null && !string.IsNullOrWhiteSpace(options.StorageRoot))
+            {
+                media = MediaFiles.Open(options.MediaDirectory, options.StorageRoot);
+                conflicts = await media.ConflictsAsync(ct);
+            }
+        }
+        finally
+        {
+            // Never leave the scan running (and its connection open) behind a failure here.
+            await ((Task)orphanScan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var sourceOrphans = await orphanScan;
         var orphanErrors = ForeignKeyScan.Constraints(plan.Tables)
             .Where(fk => sourceOrphans[fk.Name] > 0)
             .Select(fk => $"{sourceOrphans[fk.Name]} rows of {fk.Table}.{fk.Column} reference {fk.ReferencedTable} rows that do not exist")
@@ -61,12 +145,7 @@ public sealed class SqliteImporter(ITransferProgress progress)
             return Result(ImportOutcome.InvalidSource, orphanErrors, notes, total);
         }
 
-        var builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
-        var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
         options.BeforeWriting?.Invoke(holds);
-        MediaFiles? media = null;
-        var referenced = await MediaFiles.ReferencedAsync(source, ct);
         if (options.MediaDirectory is not null)
         {
             if (string.IsNullOrWhiteSpace(options.StorageRoot))
@@ -74,8 +153,6 @@ public sealed class SqliteImporter(ITransferProgress progress)
                 return Result(ImportOutcome.InvalidSource, ["--media needs a storage root: pass --storage-root or set Storage:Root"], notes, total);
             }
 
-            media = MediaFiles.Open(options.MediaDirectory, options.StorageRoot);
-            var conflicts = await media.ConflictsAsync(ct);
             if (conflicts.Count > 0)
             {
                 return Result(ImportOutcome.InvalidSource,
@@ -85,14 +162,6 @@ public sealed class SqliteImporter(ITransferProgress progress)
         else if (referenced.Count > 0)
         {
             notes.Add($"the database refers to {referenced.Count} media files but no --media directory was given; they are not copied");
-        }
-
-        var phases = new List<(string, TimeSpan)>();
-        var mark = TimeSpan.Zero;
-        void Mark(string phase)
-        {
-            phases.Add((phase, total.Elapsed - mark));
-            mark = total.Elapsed;
         }
 
         Mark("source checks");
