@@ -86,30 +86,54 @@ public static class ImportHolds
     static string Counts(IEnumerable<(string Table, long Rows)> counts) =>
         string.Join(", ", counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{Tables.First(t => t.Table == c.Table).Label} {c.Rows:N0}")));
 
-    /// <summary>Inside the import's transaction: marks the rows the options do not give back to the services.</summary>
-    public static async Task HoldAsync(NpgsqlConnection target, NpgsqlTransaction transaction, IReadOnlySet<string> tables, Survey survey, bool resumeJobs, bool dropExpired, CancellationToken ct)
+    /// <summary>
+    /// The hold as the import writes it: for a table with jobs, a change to each row's values before they are encoded for
+    /// COPY — the status becomes <c>held:&lt;status&gt;</c> when the job is queued or running (unless
+    /// <paramref name="resumeJobs"/>) or the row is past <c>expires_at</c> at <paramref name="now"/> (unless
+    /// <paramref name="dropExpired"/>). Rows arrive held instead of being updated after the load (three UPDATEs that
+    /// rewrote every held row and its index entries). The row's checksum is taken before, from the original status, as
+    /// verification reads a held status. Null for a table without holds.
+    /// </summary>
+    public static Action<object?[]>? InCopy(TablePlan plan, bool resumeJobs, bool dropExpired, DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(survey);
-        foreach (var (table, _, expires) in Tables.Where(t => tables.Contains(t.Table)))
+        ArgumentNullException.ThrowIfNull(plan);
+        var entry = Tables.FirstOrDefault(t => t.Table == plan.Name);
+        var status = IndexOf(plan, StatusColumn);
+        if (entry.Table is null || status < 0)
         {
-            var conditions = new List<string>();
-            if (!resumeJobs)
-            {
-                conditions.Add($"status IN ({string.Join(", ", QueuedStatuses.Select(Sql.Literal))})");
-            }
+            return null;
+        }
 
-            if (expires && !dropExpired)
-            {
-                conditions.Add("expires_at < @now");
-            }
+        var expiresAt = entry.Expires ? IndexOf(plan, "expires_at") : -1;
+        var holdQueued = !resumeJobs;
+        var holdExpired = expiresAt >= 0 && !dropExpired;
+        if (!holdQueued && !holdExpired)
+        {
+            return null;
+        }
 
-            if (conditions.Count > 0)
+        return values =>
+        {
+            // As `status IN ('pending', 'processing') OR expires_at < @now` would select them: NULLs never match.
+            if (values[status] is string current
+                && ((holdQueued && QueuedStatuses.Contains(current)) || (holdExpired && values[expiresAt] is DateTime expires && expires < now)))
             {
-                await ExecuteAsync(target, transaction,
-                    $"UPDATE {Sql.Quote(table)} SET status = {Sql.Literal(ImportHold.StatusPrefix)} || status WHERE {string.Join(" OR ", conditions)}", survey.Now, ct);
+                values[status] = ImportHold.StatusPrefix + current;
+            }
+        };
+    }
+
+    static int IndexOf(TablePlan plan, string column)
+    {
+        for (var i = 0; i < plan.Columns.Count; i++)
+        {
+            if (plan.Columns[i].Name == column)
+            {
+                return i;
             }
         }
+
+        return -1;
     }
 
     /// <summary><c>resume-jobs</c>: held jobs (not past their expiry) get their original status back.</summary>

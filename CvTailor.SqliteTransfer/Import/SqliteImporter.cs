@@ -198,7 +198,9 @@ public sealed class SqliteImporter(ITransferProgress progress)
             var scans = plan.Tables.Select(table => new SourceTableScan(table, skips, backfill, options.Verify)).ToList();
             var loads = new List<TableLoad>();
             long written = 0;
-            await using (var producers = TableProducers.Start(source, scans, options.Readers, options.BatchSize, ct))
+            // Queued jobs and expired rows arrive held (ImportHolds.InCopy) unless the options give them back.
+            await using (var producers = TableProducers.Start(source, scans, options.Readers, options.BatchSize,
+                scan => ImportHolds.InCopy(scan.Plan, options.ResumeJobs, options.DropExpired, holds.Now), ct))
             {
                 for (var i = 0; i < scans.Count; i++)
                 {
@@ -226,7 +228,6 @@ public sealed class SqliteImporter(ITransferProgress progress)
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
 
-            await ImportHolds.HoldAsync(target, transaction, planned, holds, options.ResumeJobs, options.DropExpired, ct);
             Mark("identities and jobs");
             var loadTime = total.Elapsed;
             VerificationReport? report = null;

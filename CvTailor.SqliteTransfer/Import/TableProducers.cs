@@ -26,13 +26,16 @@ public sealed class TableProducers : IAsyncDisposable
     readonly Dictionary<string, int> _index;
     readonly CancellationTokenSource _stop;
     readonly int _batchRows;
+    readonly Func<SourceTableScan, Action<object?[]>?> _beforeEncoding;
     readonly Task[] _workers;
     int _next = -1;
 
-    TableProducers(string sourceConnectionString, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows, CancellationToken ct)
+    TableProducers(string sourceConnectionString, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows,
+        Func<SourceTableScan, Action<object?[]>?> beforeEncoding, CancellationToken ct)
     {
         _scans = scans;
         _batchRows = batchRows;
+        _beforeEncoding = beforeEncoding;
         _chunks = [.. scans.Select(_ => Channel.CreateBounded<CopyChunk>(new BoundedChannelOptions(QueuedChunks) { SingleReader = true, SingleWriter = true }))];
         _read = [.. scans.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
         _index = scans.Select((s, i) => (s.Plan.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
@@ -42,11 +45,14 @@ public sealed class TableProducers : IAsyncDisposable
     }
 
     /// <summary>Starts reading <paramref name="scans"/> (in load order) on <paramref name="readers"/> threads.</summary>
-    public static TableProducers Start(SqliteConnection source, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows, CancellationToken ct)
+    /// <param name="beforeEncoding">Per table, an optional change to a row's values after its checksum and before it is encoded (the holds).</param>
+    public static TableProducers Start(SqliteConnection source, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows,
+        Func<SourceTableScan, Action<object?[]>?> beforeEncoding, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scans);
-        return new TableProducers(source.ConnectionString, scans, readers, batchRows, ct);
+        ArgumentNullException.ThrowIfNull(beforeEncoding);
+        return new TableProducers(source.ConnectionString, scans, readers, batchRows, beforeEncoding, ct);
     }
 
     /// <summary>The encoded rows of table <paramref name="index"/>; completes with the reader's exception if it failed.</summary>
@@ -99,8 +105,10 @@ public sealed class TableProducers : IAsyncDisposable
         var columns = scan.Plan.Columns;
         var capacity = ChunkBytes + (ChunkBytes / 4);
         var rows = new CopyRowWriter(capacity);
+        var change = _beforeEncoding(scan);
         scan.Run(source, values =>
         {
+            change?.Invoke(values);
             rows.StartRow(values.Length);
             for (var i = 0; i < values.Length; i++)
             {
