@@ -65,7 +65,7 @@ public static class SqliteTransferCli
         var target = new Option<string?>("--target") { Description = "PostgreSQL connection string (default: ConnectionStrings:cvtailor)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Load and verify inside a transaction, then roll back: counts and checks, writes nothing." };
         var verifyOnly = new Option<bool>("--verify-only") { Description = "Compare the file with the target database; write nothing." };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per batch from the SQLite reader to COPY.", DefaultValueFactory = _ => 1000 };
+        var batchSize = new Option<int>("--batch-size") { Description = "At most this many rows per chunk a SQLite reader hands to COPY.", DefaultValueFactory = _ => 1000 };
         var faultAfter = new Option<long?>("--fault-after-rows") { Description = "Testing aid: fail after N rows to show that nothing is kept.", Hidden = true };
         var resumeJobs = new Option<bool>("--resume-jobs") { Description = "Leave the source's queued/running jobs queued: the services resume them on their first start (default: held until resume-jobs)." };
         var dropExpired = new Option<bool>("--drop-expired") { Description = "Leave documents/exports already past their expiry to the Api's retention sweep, which deletes them (default: kept until release-expired)." };
