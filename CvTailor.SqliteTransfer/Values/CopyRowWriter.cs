@@ -22,13 +22,12 @@ public sealed class CopyRowWriter
     /// <summary>The file trailer: a field count of -1.</summary>
     public static ReadOnlySpan<byte> Trailer => [0xff, 0xff];
 
-    byte[] _buffer;
-    int _length;
+    GrowableBytes _bytes;
 
-    public CopyRowWriter(int capacity = 64 * 1024) => _buffer = new byte[capacity];
+    public CopyRowWriter(int capacity = 64 * 1024) => _bytes = new(capacity);
 
     /// <summary>Bytes written since the last <see cref="Take"/>.</summary>
-    public int Length => _length;
+    public int Length => _bytes.Length;
 
     /// <summary>Rows started since the last <see cref="Take"/>.</summary>
     public int Rows { get; private set; }
@@ -36,16 +35,15 @@ public sealed class CopyRowWriter
     /// <summary>Hands over the bytes written so far (a new buffer is started for what follows).</summary>
     public CopyChunk Take(int nextCapacity)
     {
-        var chunk = new CopyChunk(_buffer, _length, Rows);
-        _buffer = new byte[Math.Max(nextCapacity, 1024)];
-        _length = 0;
+        var length = _bytes.Length;
+        var chunk = new CopyChunk(_bytes.Detach(Math.Max(nextCapacity, 1024)), length, Rows);
         Rows = 0;
         return chunk;
     }
 
     public void StartRow(int fields)
     {
-        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)fields));
+        BinaryPrimitives.WriteInt16BigEndian(_bytes.Reserve(2), checked((short)fields));
         Rows++;
     }
 
@@ -55,7 +53,7 @@ public sealed class CopyRowWriter
         ArgumentNullException.ThrowIfNull(column);
         if (value is null)
         {
-            BinaryPrimitives.WriteInt32BigEndian(Reserve(4), -1);
+            BinaryPrimitives.WriteInt32BigEndian(_bytes.Reserve(4), -1);
             return;
         }
 
@@ -63,42 +61,42 @@ public sealed class CopyRowWriter
         {
             case ValueKind.SmallInteger:
                 Field(2);
-                BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)(long)value));
+                BinaryPrimitives.WriteInt16BigEndian(_bytes.Reserve(2), checked((short)(long)value));
                 break;
             case ValueKind.RegularInteger:
                 Field(4);
-                BinaryPrimitives.WriteInt32BigEndian(Reserve(4), checked((int)(long)value));
+                BinaryPrimitives.WriteInt32BigEndian(_bytes.Reserve(4), checked((int)(long)value));
                 break;
             case ValueKind.BigInteger:
                 Field(8);
-                BinaryPrimitives.WriteInt64BigEndian(Reserve(8), (long)value);
+                BinaryPrimitives.WriteInt64BigEndian(_bytes.Reserve(8), (long)value);
                 break;
             case ValueKind.Boolean:
                 Field(1);
-                Reserve(1)[0] = (bool)value ? (byte)1 : (byte)0;
+                _bytes.Reserve(1)[0] = (bool)value ? (byte)1 : (byte)0;
                 break;
             case ValueKind.Text:
                 Text((string)value, jsonbVersion: false);
                 break;
             case ValueKind.Uuid:
                 Field(16);
-                ((Guid)value).TryWriteBytes(Reserve(16), bigEndian: true, out _);
+                ((Guid)value).TryWriteBytes(_bytes.Reserve(16), bigEndian: true, out _);
                 break;
             // timestamptz and date as their counts from 2000-01-01, so that no date turns into ±infinity (PostgresEpoch).
             case ValueKind.TimestampTz:
                 Field(8);
-                BinaryPrimitives.WriteInt64BigEndian(Reserve(8), PostgresEpoch.Micros((DateTime)value));
+                BinaryPrimitives.WriteInt64BigEndian(_bytes.Reserve(8), PostgresEpoch.Micros((DateTime)value));
                 break;
             case ValueKind.Date:
                 Field(4);
-                BinaryPrimitives.WriteInt32BigEndian(Reserve(4), PostgresEpoch.Days((DateOnly)value));
+                BinaryPrimitives.WriteInt32BigEndian(_bytes.Reserve(4), PostgresEpoch.Days((DateOnly)value));
                 break;
             case ValueKind.Numeric:
                 Numeric((decimal)value);
                 break;
             case ValueKind.Float8:
                 Field(8);
-                BinaryPrimitives.WriteDoubleBigEndian(Reserve(8), (double)value);
+                BinaryPrimitives.WriteDoubleBigEndian(_bytes.Reserve(8), (double)value);
                 break;
             case ValueKind.Json:
                 // jsonb_recv takes a version byte (1) before the text; json_recv the text alone.
@@ -115,31 +113,15 @@ public sealed class CopyRowWriter
         }
     }
 
-    void Field(int length) => BinaryPrimitives.WriteInt32BigEndian(Reserve(4), length);
+    void Field(int length) => BinaryPrimitives.WriteInt32BigEndian(_bytes.Reserve(4), length);
 
-    void Text(string value, bool jsonbVersion)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length) + 1;
-        var lengthAt = _length;
-        Reserve(4);
-        var span = Reserve(max);
-        var offset = 0;
-        if (jsonbVersion)
-        {
-            span[0] = 1;
-            offset = 1;
-        }
-
-        var written = offset + Encoding.UTF8.GetBytes(value, span[offset..]);
-        _length -= max - written;
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(lengthAt, 4), written);
-    }
+    void Text(string value, bool jsonbVersion) => _bytes.WriteLengthPrefixedUtf8(value, jsonbVersion ? (byte)1 : null);
 
     /// <summary>vector_recv: dimensions (int16), unused (int16), then each element as a big-endian float32.</summary>
     void Vector(float[] vector)
     {
         Field(4 + (4 * vector.Length));
-        var bytes = Reserve(4 + (4 * vector.Length));
+        var bytes = _bytes.Reserve(4 + (4 * vector.Length));
         BinaryPrimitives.WriteInt16BigEndian(bytes, checked((short)vector.Length));
         BinaryPrimitives.WriteInt16BigEndian(bytes[2..], 0);
         for (var i = 0; i < vector.Length; i++)
@@ -153,12 +135,12 @@ public sealed class CopyRowWriter
     {
         var v4 = address.AddressFamily == AddressFamily.InterNetwork;
         Field(v4 ? 8 : 20);
-        var head = Reserve(4);
+        var head = _bytes.Reserve(4);
         head[0] = v4 ? (byte)2 : (byte)3;
         head[1] = v4 ? (byte)32 : (byte)128;
         head[2] = 0;
         head[3] = v4 ? (byte)4 : (byte)16;
-        address.TryWriteBytes(Reserve(v4 ? 4 : 16), out _);
+        address.TryWriteBytes(_bytes.Reserve(v4 ? 4 : 16), out _);
     }
 
     /// <summary>
@@ -198,7 +180,7 @@ public sealed class CopyRowWriter
 
         var used = count - low;
         Field(8 + (2 * used));
-        var head = Reserve(8 + (2 * used));
+        var head = _bytes.Reserve(8 + (2 * used));
         BinaryPrimitives.WriteInt16BigEndian(head, (short)used);
         BinaryPrimitives.WriteInt16BigEndian(head[2..], (short)(used == 0 ? 0 : weight));
         BinaryPrimitives.WriteUInt16BigEndian(head[4..], negative && used > 0 ? (ushort)0x4000 : (ushort)0);
@@ -207,18 +189,6 @@ public sealed class CopyRowWriter
         {
             BinaryPrimitives.WriteInt16BigEndian(head[(8 + (2 * i))..], digits[count - 1 - i]);
         }
-    }
-
-    Span<byte> Reserve(int count)
-    {
-        if (_length + count > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
-        }
-
-        var span = _buffer.AsSpan(_length, count);
-        _length += count;
-        return span;
     }
 }
 

@@ -19,16 +19,15 @@ namespace CvTailor.SqliteTransfer.Values;
 /// </summary>
 public sealed class RowImage
 {
-    byte[] _buffer = new byte[1024];
-    int _length;
+    GrowableBytes _bytes = new(1024);
 
-    public void Reset() => _length = 0;
+    public void Reset() => _bytes.Clear();
 
     /// <summary>SHA-256 of the row so far (32 bytes).</summary>
-    public byte[] Hash() => SHA256.HashData(_buffer.AsSpan(0, _length));
+    public byte[] Hash() => SHA256.HashData(_bytes.Written);
 
     /// <summary>A NULL (of a nullable column: only those carry a NULL/not-NULL tag).</summary>
-    public void AddNull() => Reserve(1)[0] = 0;
+    public void AddNull() => _bytes.Reserve(1)[0] = 0;
 
     /// <summary>
     /// A JSON value whose jsonb text is already known (the source reader formats it once: that is also its check that
@@ -39,7 +38,7 @@ public sealed class RowImage
         ArgumentNullException.ThrowIfNull(column);
         if (column.IsNullable)
         {
-            Reserve(1)[0] = 1;
+            _bytes.Reserve(1)[0] = 1;
         }
 
         AddText(column.TypeName == "json" ? json : printed);
@@ -57,7 +56,7 @@ public sealed class RowImage
 
         if (column.IsNullable)
         {
-            Reserve(1)[0] = 1;
+            _bytes.Reserve(1)[0] = 1;
         }
 
         switch (column.Kind)
@@ -65,23 +64,23 @@ public sealed class RowImage
             case ValueKind.SmallInteger:
             case ValueKind.RegularInteger:
             case ValueKind.BigInteger:
-                BinaryPrimitives.WriteInt64BigEndian(Reserve(8), (long)value);
+                BinaryPrimitives.WriteInt64BigEndian(_bytes.Reserve(8), (long)value);
                 break;
             case ValueKind.Boolean:
-                Reserve(1)[0] = (bool)value ? (byte)1 : (byte)0;
+                _bytes.Reserve(1)[0] = (bool)value ? (byte)1 : (byte)0;
                 break;
             case ValueKind.Text:
                 // char(n) pads with blanks and bpchar::text drops them again (no such column in the schema; kept exact anyway).
                 AddText(column.TypeName == "bpchar" ? ((string)value).TrimEnd(' ') : (string)value);
                 break;
             case ValueKind.Uuid:
-                ((Guid)value).TryWriteBytes(Reserve(16), bigEndian: true, out _);
+                ((Guid)value).TryWriteBytes(_bytes.Reserve(16), bigEndian: true, out _);
                 break;
             case ValueKind.TimestampTz:
-                BinaryPrimitives.WriteInt64BigEndian(Reserve(8), PostgresEpoch.Micros((DateTime)value));
+                BinaryPrimitives.WriteInt64BigEndian(_bytes.Reserve(8), PostgresEpoch.Micros((DateTime)value));
                 break;
             case ValueKind.Date:
-                BinaryPrimitives.WriteInt32BigEndian(Reserve(4), PostgresEpoch.Days((DateOnly)value));
+                BinaryPrimitives.WriteInt32BigEndian(_bytes.Reserve(4), PostgresEpoch.Days((DateOnly)value));
                 break;
             case ValueKind.Numeric:
                 // numeric(p, s) prints s decimals; an unconstrained numeric keeps the scale the value was sent with.
@@ -90,16 +89,16 @@ public sealed class RowImage
                     : DjangoDecimal.Format(number == 0 ? 0m : number, column.Scale));
                 break;
             case ValueKind.Float8:
-                BinaryPrimitives.WriteDoubleBigEndian(Reserve(8), (double)value);
+                BinaryPrimitives.WriteDoubleBigEndian(_bytes.Reserve(8), (double)value);
                 break;
             case ValueKind.Json:
                 AddText(column.TypeName == "json" ? (string)value : JsonbText.Format((string)value));
                 break;
             case ValueKind.Vector:
                 var vector = (float[])value;
-                BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)vector.Length));
-                BinaryPrimitives.WriteInt16BigEndian(Reserve(2), 0);
-                var bytes = Reserve(4 * vector.Length);
+                BinaryPrimitives.WriteInt16BigEndian(_bytes.Reserve(2), checked((short)vector.Length));
+                BinaryPrimitives.WriteInt16BigEndian(_bytes.Reserve(2), 0);
+                var bytes = _bytes.Reserve(4 * vector.Length);
                 for (var i = 0; i < vector.Length; i++)
                 {
                     BinaryPrimitives.WriteSingleBigEndian(bytes[(4 * i)..], vector[i]);
@@ -110,12 +109,12 @@ public sealed class RowImage
                 // inet_send: family (PGSQL_AF_INET 2, PGSQL_AF_INET6 3), mask bits, is_cidr, address length, address.
                 var address = (IPAddress)value;
                 var v4 = address.AddressFamily == AddressFamily.InterNetwork;
-                var head = Reserve(4);
+                var head = _bytes.Reserve(4);
                 head[0] = v4 ? (byte)2 : (byte)3;
                 head[1] = v4 ? (byte)32 : (byte)128;
                 head[2] = 0;
                 head[3] = v4 ? (byte)4 : (byte)16;
-                address.TryWriteBytes(Reserve(v4 ? 4 : 16), out _);
+                address.TryWriteBytes(_bytes.Reserve(v4 ? 4 : 16), out _);
                 break;
             default:
                 throw new NotSupportedException(column.Kind.ToString());
@@ -155,25 +154,5 @@ public sealed class RowImage
         _ => throw new NotSupportedException(column.Kind.ToString()),
     };
 
-    void AddText(string value)
-    {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        var lengthAt = _length;
-        Reserve(4);
-        var written = Encoding.UTF8.GetBytes(value, Reserve(max));
-        _length -= max - written;
-        BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(lengthAt, 4), written);
-    }
-
-    Span<byte> Reserve(int count)
-    {
-        if (_length + count > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + count));
-        }
-
-        var span = _buffer.AsSpan(_length, count);
-        _length += count;
-        return span;
-    }
+    void AddText(string value) => _bytes.WriteLengthPrefixedUtf8(value);
 }
