@@ -130,17 +130,11 @@ public sealed class CopyRowWriter
         }
     }
 
-    /// <summary>inet_recv: family (PGSQL_AF_INET 2, PGSQL_AF_INET6 3), mask bits, is_cidr, address length, address.</summary>
+    /// <summary>inet_recv's form after the field length (see <see cref="GrowableBytes.WriteInet"/>).</summary>
     void Inet(IPAddress address)
     {
-        var v4 = address.AddressFamily == AddressFamily.InterNetwork;
-        Field(v4 ? 8 : 20);
-        var head = _bytes.Reserve(4);
-        head[0] = v4 ? (byte)2 : (byte)3;
-        head[1] = v4 ? (byte)32 : (byte)128;
-        head[2] = 0;
-        head[3] = v4 ? (byte)4 : (byte)16;
-        address.TryWriteBytes(_bytes.Reserve(v4 ? 4 : 16), out _);
+        Field(address.AddressFamily == AddressFamily.InterNetwork ? 8 : 20);
+        _bytes.WriteInet(address);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 
 namespace CvTailor.SqliteTransfer.Values;
@@ -60,5 +62,20 @@ internal struct GrowableBytes(int capacity)
         var written = offset + Encoding.UTF8.GetBytes(value, span[offset..]);
         _length -= max - written;
         BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(lengthAt, 4), written);
+    }
+
+    /// <summary>
+    /// An address in inet's binary form (inet_send / inet_recv): family (PGSQL_AF_INET 2, PGSQL_AF_INET6 3), mask
+    /// bits, is_cidr, address length, then the address.
+    /// </summary>
+    public void WriteInet(IPAddress address)
+    {
+        var v4 = address.AddressFamily == AddressFamily.InterNetwork;
+        var head = Reserve(4);
+        head[0] = v4 ? (byte)2 : (byte)3;
+        head[1] = v4 ? (byte)32 : (byte)128;
+        head[2] = 0;
+        head[3] = v4 ? (byte)4 : (byte)16;
+        address.TryWriteBytes(Reserve(v4 ? 4 : 16), out _);
     }
 }

@@ -1,9 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
 using CvTailor.SqliteTransfer.Schema;
 
 namespace CvTailor.SqliteTransfer.Values;
@@ -106,15 +104,7 @@ public sealed class RowImage
 
                 break;
             case ValueKind.Inet:
-                // inet_send: family (PGSQL_AF_INET 2, PGSQL_AF_INET6 3), mask bits, is_cidr, address length, address.
-                var address = (IPAddress)value;
-                var v4 = address.AddressFamily == AddressFamily.InterNetwork;
-                var head = _bytes.Reserve(4);
-                head[0] = v4 ? (byte)2 : (byte)3;
-                head[1] = v4 ? (byte)32 : (byte)128;
-                head[2] = 0;
-                head[3] = v4 ? (byte)4 : (byte)16;
-                address.TryWriteBytes(_bytes.Reserve(v4 ? 4 : 16), out _);
+                _bytes.WriteInet((IPAddress)value);
                 break;
             default:
                 throw new NotSupportedException(column.Kind.ToString());
