@@ -39,7 +39,7 @@ public static class ApiBenchCommand
         using var client = host.CreateClient();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"api bench: {Environment.ProcessorCount} cores, requests={options.Requests}, concurrency={string.Join(",", options.Concurrency)}, warmup={options.Warmup}, hash-iterations={options.HashIterations?.ToString(CultureInfo.InvariantCulture) ?? "default"}{string.Concat(options.Settings.Select(kv => $", {kv.Key}={kv.Value}"))}{(semantic ? $", Embeddings service on (USE-Lite, {SemanticScenario.Artifacts} artifacts with vectors; search and match semantic)" : "")}"));
-        await output.WriteLineAsync("scenario             conc  ok/total    req/s     p50 ms    p95 ms    p99 ms    max ms");
+        await output.WriteLineAsync("scenario             conc  ok/total    req/s steady/s     p50 ms    p95 ms    p99 ms    max ms");
         foreach (var scenario in scenarios)
         {
             await scenario.PrepareAsync(host, client, options.Requests, ct);
@@ -52,12 +52,12 @@ public static class ApiBenchCommand
                 (scenario as IScenarioDiagnostics)?.Reset();
                 var s = await LoadRunner.RunAsync((i, c) => scenario.CallAsync(client, i, c), options.Requests, concurrency, ct);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{scenario.Name,-20} {concurrency,4} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
+                    $"{scenario.Name,-20} {concurrency,4} {s.Requests - s.Failures,6}/{s.Requests,-6} {s.PerSecond,7:F1} {Steady(s),8} {s.P50,9:F1} {s.P95,9:F1} {s.P99,9:F1} {s.Max,9:F1}"));
                 if (scenario is IDataAccessBaseline baseline)
                 {
                     var d = await LoadRunner.RunAsync((i, c) => baseline.DataAccessAsync(i, c), options.Requests, concurrency, ct);
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  its data access    {concurrency,4} {d.Requests - d.Failures,6}/{d.Requests,-6} {d.PerSecond,7:F1} {d.P50,9:F1} {d.P95,9:F1} {d.P99,9:F1} {d.Max,9:F1}"));
+                        $"  its data access    {concurrency,4} {d.Requests - d.Failures,6}/{d.Requests,-6} {d.PerSecond,7:F1} {Steady(d),8} {d.P50,9:F1} {d.P95,9:F1} {d.P99,9:F1} {d.Max,9:F1}"));
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"  endpoint ÷ data access: p50 {s.P50 / d.P50:F2}×, p95 {s.P95 / d.P95:F2}×"));
                 }
@@ -73,4 +73,7 @@ public static class ApiBenchCommand
         }
         return 0;
     }
+
+    /// <summary>The rate while every client was busy (see <see cref="LoadRunner"/>), or a dash for a run too short to tell.</summary>
+    static string Steady(LatencySummary s) => double.IsNaN(s.SteadyPerSecond) ? "—" : s.SteadyPerSecond.ToString("F1", CultureInfo.InvariantCulture);
 }

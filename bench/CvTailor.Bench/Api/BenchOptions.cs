@@ -9,6 +9,7 @@ public sealed record BenchOptions
         usage: api-bench [--scenarios login,...] [--requests 200] [--concurrency 8 | 1,8,32] [--warmup 20] [--hash-iterations 210000] [--first-poll-ms 10] [--poll-ms 250] [--ignore-poll-hints] [--set Section:Key=value ...]
           scenarios: login, artifact-create, artifact-list, artifact-list-filtered, artifact-processing, search, match (add more in Scenarios.cs)
           requests/concurrency bound the load: exactly <requests> timed calls, at most <concurrency> in flight; a list runs each level in turn (same host, same data).
+          req/s is the whole run's rate; steady/s the rate while all <concurrency> clients were busy (no drain at the end).
           hash-iterations: password hashing cost (default: the Api's own default).
           set: an Api setting over the defaults (repeatable), e.g. --set Evidence:Concurrency=4.
           poll-ms: artifact-processing asks for an artifact's status first-poll-ms after creating it (default 10), then when the answer's hint (Retry-After-Ms / Retry-After) says, else at doubling intervals up to this (default 250; 10 = every 10 ms).
