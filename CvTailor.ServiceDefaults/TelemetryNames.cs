@@ -126,6 +126,15 @@ public static class TelemetryNames
 
         /// <summary>CvTailor.Api, histogram, s: duration of one artifact processing job (outcome=completed|failed).</summary>
         public const string ArtifactProcessingDuration = "cvtailor.artifact.processing.duration";
+
+        /// <summary>CvTailor.Api, up-down counter, {request}: /api requests waiting for a slot (RequestAdmission).</summary>
+        public const string AdmissionQueued = "cvtailor.api.admission.queued";
+
+        /// <summary>CvTailor.Api, histogram, s: how long an admitted /api request waited for its slot.</summary>
+        public const string AdmissionWait = "cvtailor.api.admission.wait";
+
+        /// <summary>CvTailor.Api, counter, {request}: /api requests answered 503 because the wait queue was full.</summary>
+        public const string AdmissionRejected = "cvtailor.api.admission.rejected";
     }
 
     public static class Attributes

@@ -33,12 +33,12 @@ public static class ArtifactEndpoints
         group.MapDelete("/{id:int}/", ArtifactCrudEndpoints.DeleteAsync).WithName("DeleteArtifact");
 
         group.MapPost("/{artifactId:int}/upload/", ArtifactUploadEndpoints.UploadToArtifactAsync)
-            .WithRequestBodyLimit(uploadLimit).WithName("UploadArtifactFiles").Accepts<ArtifactFilesForm>("multipart/form-data");
+            .WithRequestBodyLimit(uploadLimit).ExemptFromAdmission().WithName("UploadArtifactFiles").Accepts<ArtifactFilesForm>("multipart/form-data");
         group.MapPost("/upload/", ArtifactUploadEndpoints.BulkUploadAsync)
-            .WithRequestBodyLimit(uploadLimit).WithName("BulkUploadArtifact").Accepts<BulkUploadForm>("multipart/form-data");
+            .WithRequestBodyLimit(uploadLimit).ExemptFromAdmission().WithName("BulkUploadArtifact").Accepts<BulkUploadForm>("multipart/form-data");
         group.MapGet("/{artifactId:int}/status/", ProcessingStatusEndpoint.GetAsync).WithName("ArtifactProcessingStatus");
         group.MapPost("/upload-file/", ArtifactUploadEndpoints.UploadFileAsync)
-            .WithRequestBodyLimit(uploadLimit).WithName("UploadFile").Accepts<SingleFileForm>("multipart/form-data");
+            .WithRequestBodyLimit(uploadLimit).ExemptFromAdmission().WithName("UploadFile").Accepts<SingleFileForm>("multipart/form-data");
         group.MapGet("/suggestions/", TechnologySuggestionsEndpoint.GetAsync).WithName("TechnologySuggestions");
 
         group.MapPost("/{artifactId:int}/evidence-links/", EvidenceLinkEndpoints.CreateAsync).WithName("CreateEvidenceLink");

@@ -24,11 +24,11 @@ public static partial class AccountEndpoints
 
     public static void MapAccounts(this RouteGroupBuilder auth)
     {
-        auth.MapPost("/register/", RegisterAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
-        auth.MapPost("/login/", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
+        auth.MapPost("/register/", RegisterAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy).ExemptFromAdmission();
+        auth.MapPost("/login/", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy).ExemptFromAdmission();
         auth.MapPost("/logout/", LogoutAsync).RequireAuthorization();
         auth.MapPost("/token/refresh/", RefreshAsync).AllowAnonymous().RequireRateLimiting(RateLimits.RefreshPolicy);
-        auth.MapPost("/change-password/", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(RateLimits.AuthPolicy);
+        auth.MapPost("/change-password/", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(RateLimits.AuthPolicy).ExemptFromAdmission();
         auth.MapPost("/password-reset/", PasswordReset).AllowAnonymous().RequireRateLimiting(RateLimits.AuthPolicy);
     }
 

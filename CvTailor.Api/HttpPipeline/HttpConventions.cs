@@ -17,6 +17,7 @@ public static class HttpConventions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = EmptyErrorBodies.Describe);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
         services.AddApiRateLimits(builder.Configuration);
+        services.AddRequestAdmission();
         builder.AddBrowserOrigins();
         services.AddOpenApi(o => o.AddBearerSecurity().AddDocumentTransformer((document, _, _) =>
         {
@@ -45,8 +46,9 @@ public static class HttpConventions
     /// The middleware in order: errors outermost, then bodies for bare error statuses; the slash completed before routing; body limits and the 405 body
     /// need the endpoint; throttling before authentication so a flood never reaches the database; CORS right after
     /// routing, so preflights are answered before anything else and every answer (429s too) carries its headers; the
-    /// outage gate before anything that reads the database; the input policy last, so a caller who may not call the
-    /// endpoint gets its 401/429 before its body is read.
+    /// outage gate before anything that reads the database; bounded admission after it, so a request queued for a slot
+    /// is let go at once when the database goes away and a throttled one never takes a slot; the input policy last, so
+    /// a caller who may not call the endpoint gets its 401/429 before its body is read.
     /// </summary>
     public static WebApplication UseHttpConventions(this WebApplication app)
     {
@@ -59,6 +61,7 @@ public static class HttpConventions
         app.UseMethodNotAllowedBody();
         app.UseRateLimiter();
         app.UseDatabaseOutageGate();
+        app.UseRequestAdmission();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseInputPolicy();

@@ -27,6 +27,7 @@ public static partial class ProfileEndpoints
             .RequireAuthorization()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRequestBodyLimit(maxImageBytes + FormOverheadBytes)
+            .ExemptFromAdmission()
             .DisableAntiforgery()
             .Accepts<JsonObject>("application/json", "multipart/form-data");
     }
