@@ -26,8 +26,8 @@ public sealed class AdmissionOptions
 /// <summary>
 /// Bounded admission for <c>/api</c>. The Api's requests are short and spend their time on the CPU, in this process or
 /// in PostgreSQL on the same machine, so past a few at once more of them only share the cores, each backend and
-/// thread costing a little more (api-bench artifact-processing on 2 cores, 32 clients: CPU per artifact 26–38 ms
-/// unbounded against 18–26 ms with 4 at a time, and 32 clients no longer slower than 8). Waiting requests queue here,
+/// thread costing a little more (api-bench artifact-processing on 2 cores, 32 clients: CPU per artifact median 30 ms
+/// unbounded against 25 ms with 4 at a time, and 32 clients no longer slower than 8 on average). Waiting requests queue here,
 /// in order, holding no connection; a full queue is a 503 with Retry-After rather than an ever longer wait. Health
 /// endpoints are outside <c>/api</c> and never wait. Endpoints marked <see cref="RequestAdmission.ExemptFromAdmission{TBuilder}"/>
 /// take no slot: uploads, because how long they would hold one is set by the client's upload speed, and the
