@@ -18,22 +18,11 @@ public sealed class RequestAdmissionTests
     [Fact]
     public async Task Requests_beyond_the_slots_wait_in_order_and_a_full_queue_answers_503()
     {
-        await using var server = await ApiServer.StartAsync(new()
-        {
-            ["Api:Admission:ConcurrentRequests"] = "1",
-            ["Api:Admission:QueueLimit"] = "1",
-        });
+        await using var server = await StartWithOneSlotAsync();
         var (client, session) = await server.CreateUserClientAsync();
         await client.CreateAsync(new { title = "Held", description = "Listed once the lock goes." });
         var gate = server.Services.GetRequiredService<AdmissionGate>();
-
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("LOCK TABLE artifacts_artifact IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
+        await using var held = await ArtifactsLock.TakeAsync(server);
 
         var first = client.GetAsync(ArtifactClient.Root);
         await WaitForAsync(() => gate.Statistics!.CurrentAvailablePermits == 0, "the first request to take the slot");
@@ -59,7 +48,7 @@ public sealed class RequestAdmissionTests
         Assert.False(first.IsCompleted);
         Assert.False(second.IsCompleted);
 
-        await transaction.RollbackAsync();
+        await held.ReleaseAsync();
         foreach (var waiting in new[] { first, second })
         {
             using var response = await waiting;
@@ -73,21 +62,10 @@ public sealed class RequestAdmissionTests
     [Fact]
     public async Task A_client_that_leaves_while_queued_gives_its_place_up()
     {
-        await using var server = await ApiServer.StartAsync(new()
-        {
-            ["Api:Admission:ConcurrentRequests"] = "1",
-            ["Api:Admission:QueueLimit"] = "1",
-        });
+        await using var server = await StartWithOneSlotAsync();
         var (client, _) = await server.CreateUserClientAsync();
         var gate = server.Services.GetRequiredService<AdmissionGate>();
-
-        await using var connection = new NpgsqlConnection(server.ConnectionString);
-        await connection.OpenAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using (var lockTable = new NpgsqlCommand("LOCK TABLE artifacts_artifact IN ACCESS EXCLUSIVE MODE", connection, transaction))
-        {
-            await lockTable.ExecuteNonQueryAsync();
-        }
+        await using var held = await ArtifactsLock.TakeAsync(server);
         var first = client.GetAsync(ArtifactClient.Root);
         await WaitForAsync(() => gate.Statistics!.CurrentAvailablePermits == 0, "the first request to take the slot");
 
@@ -103,7 +81,7 @@ public sealed class RequestAdmissionTests
         // Its place is free again: another request queues instead of being turned away.
         var next = client.GetAsync(ArtifactClient.Root);
         await WaitForAsync(() => gate.Statistics!.CurrentQueuedCount == 1, "the next request to queue");
-        await transaction.RollbackAsync();
+        await held.ReleaseAsync();
         using var firstResponse = await first;
         using var nextResponse = await next;
         Assert.Equal(HttpStatusCode.OK, firstResponse.StatusCode);
@@ -117,6 +95,35 @@ public sealed class RequestAdmissionTests
         using var off = new AdmissionGate(Microsoft.Extensions.Options.Options.Create(new AdmissionOptions { ConcurrentRequests = -1 }));
         Assert.False(off.Enabled);
         Assert.Null(off.Statistics);
+    }
+
+    /// <summary>One slot, one place in the queue.</summary>
+    static Task<ApiServer> StartWithOneSlotAsync() => ApiServer.StartAsync(new()
+    {
+        ["Api:Admission:ConcurrentRequests"] = "1",
+        ["Api:Admission:QueueLimit"] = "1",
+    });
+
+    /// <summary>The artifacts table locked by a transaction of the test's own: the Api's reads of it wait.</summary>
+    sealed class ArtifactsLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public static async Task<ArtifactsLock> TakeAsync(ApiServer server)
+        {
+            var connection = new NpgsqlConnection(server.ConnectionString);
+            await connection.OpenAsync();
+            var transaction = await connection.BeginTransactionAsync();
+            await using var command = new NpgsqlCommand("LOCK TABLE artifacts_artifact IN ACCESS EXCLUSIVE MODE", connection, transaction);
+            await command.ExecuteNonQueryAsync();
+            return new ArtifactsLock(connection, transaction);
+        }
+
+        public Task ReleaseAsync() => transaction.RollbackAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
     }
 
     static async Task WaitForAsync(Func<bool> condition, string what)
