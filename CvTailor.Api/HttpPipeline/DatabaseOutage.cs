@@ -63,15 +63,5 @@ public static class DatabaseOutage
         return DatabaseAvailability.IsUnavailableError(exception);
     }
 
-    public static Task WriteAsync(HttpContext context)
-    {
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = Title },
-        }).AsTask();
-    }
+    public static Task WriteAsync(HttpContext context) => ServiceUnavailable.WriteAsync(context, Title, RetryAfterSeconds);
 }

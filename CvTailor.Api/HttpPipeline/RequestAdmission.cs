@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -144,24 +143,12 @@ public static class RequestAdmission
             using var lease = await gate.EnterAsync(context.RequestAborted);
             if (!lease.IsAcquired)
             {
-                await WriteBusyAsync(context);
+                await ServiceUnavailable.WriteAsync(context, BusyTitle, RetryAfterSeconds);
                 return;
             }
             await next(context);
         });
         return app;
-    }
-
-    static Task WriteBusyAsync(HttpContext context)
-    {
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        return problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = StatusCodes.Status503ServiceUnavailable, Title = BusyTitle },
-        }).AsTask();
     }
 
     sealed class Exempt
