@@ -59,6 +59,7 @@ public sealed class RankingEvaluator(SkillTaxonomy taxonomy, RankingOptions opti
                 ReportGaps = reportGaps,
                 ReportGapCounts = RankingMetrics.GapCounts(reportGaps, job.RequiredKeywords),
                 ReportedMissing = [.. match.Coverage.Missing.Select(m => m.Keyword)],
+                UserId = job.UserId,
             });
         }
 
@@ -86,6 +87,8 @@ public sealed record JobResult(
     public (int Tp, int Fp, int Fn) ReportGapCounts { get; init; }
 
     public IReadOnlyList<string> ReportedMissing { get; init; } = [];
+
+    public string UserId { get; init; } = "";
 }
 
 public sealed record EvaluationReport(IReadOnlyList<JobResult> Jobs, IReadOnlyList<string> Rankers)
@@ -99,6 +102,23 @@ public sealed record EvaluationReport(IReadOnlyList<JobResult> Jobs, IReadOnlyLi
         return new RankMetrics(
             jobs.Average(m => m.Ndcg5), jobs.Average(m => m.Recall5), jobs.Average(m => m.CappedRecall5), jobs.Average(m => m.ReciprocalRank));
     }
+
+    /// <summary>
+    /// The jobs split into <paramref name="folds"/> parts, alternating within each scenario in job-id order, so each
+    /// part holds every scenario where there are enough jobs (nothing is fitted here: the parts show how much a
+    /// figure depends on which postings it is measured on).
+    /// </summary>
+    public IReadOnlyList<EvaluationReport> Folds(int folds)
+    {
+        var assigned = Jobs.GroupBy(j => j.Scenario)
+            .SelectMany(g => g.OrderBy(j => j.JobId, StringComparer.Ordinal).Select((j, i) => (Job: j, Fold: i % folds)))
+            .ToList();
+        return [.. Enumerable.Range(0, folds).Select(f => this with { Jobs = [.. assigned.Where(x => x.Fold == f).Select(x => x.Job)] })];
+    }
+
+    /// <summary>One report per person (their jobs only).</summary>
+    public IReadOnlyList<(string UserId, EvaluationReport Report)> ByPerson() =>
+        [.. Jobs.GroupBy(j => j.UserId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (g.Key, this with { Jobs = [.. g] }))];
 
     /// <summary>Micro-averaged keyword-gap precision, recall and F1.</summary>
     public (double Precision, double Recall, double F1) Gaps(string? scenario = null, bool report = false)

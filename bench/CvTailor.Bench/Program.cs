@@ -41,7 +41,8 @@ static int Usage()
 {
     Console.WriteLine("""
         commands:
-          ranking-eval [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
+          ranking-eval [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only|held-out|held-out-all] [--folds 2] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
+              held-out: the aliases the vocabulary_shift postings use removed (held-out-all: any posting's); --folds N: hybrid figures per part and per person
           ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--set Option=value]
           parse-job FILE [COMPANY]      the parser's reading of a posting (requirements, keywords, industry) as JSON
           generate-sample JOB_ID [--data PATH] [--letter]

@@ -27,6 +27,8 @@ public static class RankingEvalCommand
 
         var embeddings = Option(args, "--embeddings") ?? "none";
         var asOf = Option(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : RelevanceDevSet.DefaultAsOf;
+        var data = RelevanceDevSet.Load(dataPath);
+        var heldOut = new List<string>();
         var taxonomy = Option(args, "--taxonomy") switch
         {
             null or "shipped" => SkillTaxonomy.Default,
@@ -35,16 +37,63 @@ public static class RankingEvalCommand
             "names-only" => new SkillTaxonomy(SkillTaxonomy.ReadShippedDocument() is var doc
                 ? doc with { WordVariants = new Dictionary<string, string>(), Skills = [.. doc.Skills.Select(s => s with { Aliases = [] })] }
                 : null!),
-            var other => throw new ArgumentException($"Unknown taxonomy '{other}' (known: shipped, names-only)."),
+            // Generalisation check: the aliases and word variants that occur in the vocabulary-shift postings (or in
+            // every posting) held out, as if the taxonomy had never seen these postings' paraphrases.
+            "held-out" => HoldOut(data, allPostings: false, heldOut),
+            "held-out-all" => HoldOut(data, allPostings: true, heldOut),
+            var other => throw new ArgumentException($"Unknown taxonomy '{other}' (known: shipped, names-only, held-out, held-out-all)."),
         };
         using var generator = CreateGenerator(embeddings, taxonomy);
         ISemanticScorer? semantic = generator is null ? null : new EmbeddingSemanticScorer(generator, embeddings);
 
-        var data = RelevanceDevSet.Load(dataPath);
         var options = ApplySettings(new RankingOptions(), args);
         var report = await new RankingEvaluator(taxonomy, options, semantic, asOf).EvaluateAsync(data, cancellationToken);
+        if (heldOut.Count > 0)
+        {
+            await output.WriteLineAsync($"Held out of the taxonomy ({heldOut.Count}): {string.Join("; ", heldOut)}");
+        }
+
         await PrintAsync(report, embeddings, Option(args, "--taxonomy") ?? "shipped", args.Contains("--verbose"), output);
+        if (Option(args, "--folds") is { } folds)
+        {
+            await PrintFoldsAsync(report, int.Parse(folds, CultureInfo.InvariantCulture), output);
+        }
+
         return 0;
+    }
+
+    static SkillTaxonomy HoldOut(RelevanceDevSet data, bool allPostings, List<string> heldOut)
+    {
+        var postings = data.Jobs.Where(j => allPostings || j.Scenario == "vocabulary_shift").Select(j => j.Description);
+        var result = AliasHoldOut.Without(SkillTaxonomy.ReadShippedDocument(), postings);
+        heldOut.AddRange(result.RemovedAliases);
+        heldOut.AddRange(result.RemovedWordVariants.Select(v => $"word variant {v}"));
+        return new SkillTaxonomy(result.Document);
+    }
+
+    /// <summary>The hybrid's figures per half of the jobs and per person: how much they depend on which postings they are measured on.</summary>
+    static async Task PrintFoldsAsync(EvaluationReport report, int folds, TextWriter output)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        await output.WriteLineAsync();
+        await output.WriteLineAsync(string.Create(inv, $"Hybrid per part ({folds} folds alternating within each scenario, then per person):"));
+        await output.WriteLineAsync(string.Create(inv, $"  {"part",-10} {"nDCG@5",7} {"R@5",6} {"MRR",6} {"vocab",6} {"gapF1",6}  jobs"));
+        var parts = report.Folds(folds).Select((r, i) => ($"fold {i + 1}", r))
+            .Concat(report.ByPerson().Select(p => ($"person {p.UserId}", p.Report)));
+        foreach (var (name, part) in parts)
+        {
+            if (part.Jobs.Count == 0)
+            {
+                continue;
+            }
+
+            var m = part.Mean("hybrid");
+            var vocab = part.Jobs.Any(j => j.Scenario == "vocabulary_shift")
+                ? part.Mean("hybrid", "vocabulary_shift").Ndcg5.ToString("0.000", inv)
+                : "-";
+            await output.WriteLineAsync(string.Create(inv,
+                $"  {name,-10} {m.Ndcg5,7:0.000} {m.Recall5,6:0.000} {m.ReciprocalRank,6:0.000} {vocab,6} {part.Gaps(report: true).F1,6:0.000}  {string.Join(",", part.Jobs.Select(j => j.JobId))}"));
+        }
     }
 
     public static IEmbeddingGenerator<string, Embedding<float>>? CreateGenerator(string name, SkillTaxonomy taxonomy) => name switch
