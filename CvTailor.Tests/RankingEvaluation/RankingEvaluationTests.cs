@@ -42,4 +42,18 @@ public class RankingEvaluationTests
         Assert.Equal(0.5, RankingMetrics.ReciprocalRank(["c", "a"], relevance), 6);
         Assert.Equal((1, 1, 1), RankingMetrics.GapCounts(["Java ", "x"], [new DevKeyword("java", false), new DevKeyword("SOC  2", false), new DevKeyword("Go", true)]));
     }
+
+    [Fact]
+    public void Holding_out_aliases_removes_only_those_the_texts_use()
+    {
+        var document = CvTailor.Api.Generation.Taxonomy.SkillTaxonomy.ReadShippedDocument();
+        var result = AliasHoldOut.Without(document, ["Run our container scheduling platform and projections of demand."]);
+        Assert.Contains("Container orchestration: container scheduling", result.RemovedAliases);
+        Assert.Contains("projections", result.RemovedWordVariants);
+        var orchestration = result.Document.Skills.Single(s => s.Name == "Container orchestration");
+        Assert.DoesNotContain("container scheduling", orchestration.Aliases);
+        Assert.Contains("cluster scheduling", orchestration.Aliases);
+        Assert.Equal(document.Skills.Count, result.Document.Skills.Count);
+        Assert.Equal(document.Skills.Sum(s => s.Aliases.Count) - result.RemovedAliases.Count, result.Document.Skills.Sum(s => s.Aliases.Count));
+    }
 }

@@ -98,7 +98,28 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             {
                 var req = requirements[r];
                 var present = req.SkillIds.Count == 0 ? NoSkills : req.SkillIds.Where(profile.HasSkill).ToList();
-                var skillCov = req.SkillIds.Count == 0 ? 0 : present.Sum(s => specificity[s]) / requirementSpecificity[r];
+                var skillCov = 0.0;
+                var adjacent = -1;
+                if (req.SkillIds.Count > 0)
+                {
+                    // A skill the artifact lacks counts in part when it shows a neighbour of it (adjacent experience).
+                    var sum = 0.0;
+                    foreach (var s in req.SkillIds)
+                    {
+                        if (profile.HasSkill(s))
+                        {
+                            sum += specificity[s];
+                        }
+                        else if (Adjacent(s, profile) is { Skill: >= 0 } n)
+                        {
+                            sum += n.Credit * specificity[s];
+                            adjacent = adjacent < 0 ? n.Skill : adjacent;
+                        }
+                    }
+
+                    skillCov = sum / requirementSpecificity[r];
+                }
+
                 // A requirement of fewer than two content stems gets no word credit, so its overlap is never used.
                 var (lexFrac, lexSentence) = requirementStems[r].Count >= 2 ? LexicalOverlap(requirementStems[r], profile) : (0, 0);
                 var lexCov = requirementStems[r].Count >= 2 ? 0.7 * lexFrac : 0;
@@ -107,7 +128,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                              * Math.Clamp((sim - _options.SemanticFloor) / (_options.SemanticCeiling - _options.SemanticFloor), 0, 1);
 
                 var cov = Math.Max(skillCov, lexCov);
-                var via = skillCov >= lexCov ? "skill" : "words";
+                var via = skillCov >= lexCov ? (present.Count == 0 && adjacent >= 0 ? "related" : "skill") : "words";
                 if (cov < _options.CoveredThreshold && semCov > cov)
                 {
                     cov = semCov;
@@ -130,11 +151,12 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                     var evidence = via switch
                     {
                         "skill" => profile.EvidenceText(profile.Skills[present[0]]),
+                        "related" => profile.EvidenceText(profile.Skills[adjacent]),
                         "words" => profile.Sentences[lexSentence],
                         _ => profile.Sentences[scores.BestSentence(a, r)],
                     };
                     covered.Add(new CoveredRequirement(req.Id, req.Text, KindName(req.Kind), via, Math.Round(cov, 3),
-                        [.. present.Select(taxonomy.NameOf)], evidence));
+                        via == "related" ? [taxonomy.NameOf(adjacent)] : [.. present.Select(taxonomy.NameOf)], evidence));
                 }
             }
 
@@ -188,6 +210,40 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 Math.Round(10 * r.Score / WeightSum, 2), r.Components, r.Skills, r.Covered,
                 Explain(r.Components, r.Covered, requirements, r.Profile.Artifact, IsUnaskedCertification(r.Profile, askedSkills)),
                 r.Profile))];
+    }
+
+    /// <summary>
+    /// The neighbour of <paramref name="skill"/> the artifact shows that earns the most credit: a related skill
+    /// (<see cref="RankingOptions.RelatedSkillCredit"/>) or a broader one it implies
+    /// (<see cref="RankingOptions.BroaderSkillCredit"/>); skill -1 when none.
+    /// </summary>
+    (int Skill, double Credit) Adjacent(int skill, ArtifactProfile profile)
+    {
+        (int Skill, double Credit) best = (-1, 0);
+        if (_options.RelatedSkillCredit > 0)
+        {
+            foreach (var n in taxonomy.Related(skill))
+            {
+                if (profile.HasSkill(n))
+                {
+                    best = (n, _options.RelatedSkillCredit);
+                    break;
+                }
+            }
+        }
+
+        if (_options.BroaderSkillCredit > best.Credit)
+        {
+            foreach (var n in taxonomy.Broader(skill))
+            {
+                if (profile.HasSkill(n))
+                {
+                    return (n, _options.BroaderSkillCredit);
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>
@@ -450,8 +506,9 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var inv = CultureInfo.InvariantCulture;
         var must = covered.Count(x => x.Kind == "must_have");
         var mustTotal = requirements.Count(r => r.Kind == RequirementKind.MustHave);
-        var skills = covered.SelectMany(x => x.Skills).Distinct(StringComparer.Ordinal).Take(6).ToList();
+        var skills = covered.Where(x => x.Via != "related").SelectMany(x => x.Skills).Distinct(StringComparer.Ordinal).Take(6).ToList();
         var semanticCount = covered.Count(x => x.Via == "semantic");
+        var related = covered.Where(x => x.Via == "related").SelectMany(x => x.Skills).Distinct(StringComparer.Ordinal).ToList();
         var parts = new List<string>
         {
             string.Create(inv, $"Covers {covered.Count} of {requirements.Count} requirements ({must} of {mustTotal} must-haves)"),
@@ -472,6 +529,11 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         if (semanticCount > 0)
         {
             parts.Add(string.Create(inv, $"{semanticCount} covered by meaning rather than wording"));
+        }
+
+        if (related.Count > 0)
+        {
+            parts.Add($"adjacent experience in {string.Join(", ", related.Take(3))}");
         }
 
         if (unaskedCertification)

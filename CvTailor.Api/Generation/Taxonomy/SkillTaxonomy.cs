@@ -18,6 +18,8 @@ public sealed class SkillTaxonomy
     readonly FrozenDictionary<string, AliasPattern[]> _patternsByFirstStem;
     readonly FrozenDictionary<string, int> _byPhrase;
     readonly int[][] _closure;
+    readonly int[][] _related;
+    readonly int[][] _broader;
 
     public SkillTaxonomy(TaxonomyDocument document)
     {
@@ -53,6 +55,8 @@ public sealed class SkillTaxonomy
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Stems.Length).ToArray(), StringComparer.Ordinal);
         _byPhrase = phrases.ToFrozenDictionary(StringComparer.Ordinal);
         _closure = BuildClosure();
+        _related = BuildRelated();
+        _broader = [.. _skills.Select(s => s.Implies.Select(n => _byName.TryGetValue(n, out var p) ? p : -1).Where(p => p >= 0).Distinct().ToArray())];
     }
 
     /// <summary>The taxonomy shipped with the application (embedded <c>skills.json</c>).</summary>
@@ -97,6 +101,15 @@ public sealed class SkillTaxonomy
 
     /// <summary>The skill itself plus every broader skill it implies, transitively.</summary>
     public IReadOnlyList<int> Closure(int skill) => _closure[skill];
+
+    /// <summary>
+    /// Skills next to this one (its <c>related</c> entries, read both ways): evidence of a neighbour is adjacent
+    /// experience, never evidence of the skill itself.
+    /// </summary>
+    public IReadOnlyList<int> Related(int skill) => _related[skill];
+
+    /// <summary>The broader skills this one implies directly (not transitively).</summary>
+    public IReadOnlyList<int> Broader(int skill) => _broader[skill];
 
     /// <summary>All alias occurrences in a token stream, longest alias first at each position.</summary>
     public IReadOnlyList<SkillMention> FindMentions(IReadOnlyList<Token> tokens)
@@ -207,6 +220,24 @@ public sealed class SkillTaxonomy
         }
 
         return [.. order.Select(n => byName[n])];
+    }
+
+    int[][] BuildRelated()
+    {
+        var related = Enumerable.Range(0, _skills.Length).Select(_ => new SortedSet<int>()).ToArray();
+        for (var i = 0; i < _skills.Length; i++)
+        {
+            foreach (var name in _skills[i].Related)
+            {
+                if (_byName.TryGetValue(name, out var other) && other != i)
+                {
+                    related[i].Add(other);
+                    related[other].Add(i);
+                }
+            }
+        }
+
+        return [.. related.Select(r => r.ToArray())];
     }
 
     int[][] BuildClosure()

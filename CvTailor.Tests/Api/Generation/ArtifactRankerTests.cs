@@ -152,4 +152,38 @@ public class ArtifactRankerTests
         Assert.Equal(Score(off, "job"), Score(on, "job"), 3);
         Assert.All(on, r => Assert.InRange(r.RelevanceScore, 0, 10));
     }
+
+    [Fact]
+    public async Task An_artifact_showing_a_related_skill_ranks_above_one_without_it_but_does_not_cover_the_keyword()
+    {
+        CvTailor.Api.Generation.Model.ArtifactDocument Item(string id, string title, string description) => new()
+        {
+            Id = id, Title = title, Description = description, StartDate = new DateOnly(2022, 1, 1), EndDate = new DateOnly(2024, 1, 1),
+        };
+        // Both artifacts share the posting's everyday words equally; only one shows a neighbour of the skill asked for.
+        List<CvTailor.Api.Generation.Model.ArtifactDocument> artifacts =
+        [
+            Item("a", "Order service", "Built the order service and its reports for the warehouse team."),
+            Item("b", "Order service", "Built the order service on RabbitMQ and its reports for the warehouse team."),
+        ];
+        var parsed = new JobDescriptionParser(DevData.Taxonomy).Parse("Requirements:\n- Hands-on Kafka experience for the order service.");
+        var asOf = new DateOnly(2025, 1, 1);
+        async Task<MatchResult> RankAsync(double credit) =>
+            await new ArtifactRanker(DevData.Taxonomy, new RankingOptions { RelatedSkillCredit = credit }).MatchAsync(parsed, artifacts, asOf);
+
+        Assert.Contains(DevData.Taxonomy.Related(DevData.Taxonomy.ResolvePhrase("Kafka")!.Value), s => DevData.Taxonomy.NameOf(s) == "RabbitMQ");
+        var on = await RankAsync(0.6);
+        Assert.Equal("b", on.Ranked[0].ArtifactId);
+        Assert.True(on.Ranked[0].Components.SkillCoverage > 0);
+        var covered = Assert.Single(on.Ranked[0].CoveredRequirements);
+        Assert.Equal("related", covered.Via);
+        Assert.Equal(["RabbitMQ"], covered.Skills);
+        Assert.Contains("RabbitMQ", covered.Evidence, StringComparison.Ordinal);
+        Assert.Contains("adjacent experience in RabbitMQ", on.Ranked[0].Explanation, StringComparison.Ordinal);
+        // A neighbour is adjacent experience, not evidence: the keyword stays missing.
+        Assert.Contains(on.Coverage.Missing, m => m.Keyword == "Kafka");
+
+        var off = await RankAsync(0);
+        Assert.Equal(0, off.Ranked.Single(r => r.ArtifactId == "b").Components.SkillCoverage);
+    }
 }

@@ -70,7 +70,16 @@ public class SkillTaxonomyTests
         var unknown = document.Skills.SelectMany(s => s.Implies.Select(i => (s.Name, Implied: i)))
             .Where(x => !names.Contains(x.Implied, StringComparer.OrdinalIgnoreCase)).ToList();
         Assert.Empty(unknown);
+        var unknownRelated = document.Skills.SelectMany(s => s.Related.Select(r => (s.Name, Related: r)))
+            .Where(x => !names.Contains(x.Related, StringComparer.OrdinalIgnoreCase)).ToList();
+        Assert.Empty(unknownRelated);
         Assert.True(names.Count > 250);
+        // Related entries read both ways (written once, on either skill).
+        var taxonomy = SkillTaxonomy.Default;
+        var nomad = taxonomy.ResolvePhrase("Nomad")!.Value;
+        var kubernetes = taxonomy.ResolvePhrase("Kubernetes")!.Value;
+        Assert.Contains(nomad, taxonomy.Related(kubernetes));
+        Assert.Contains(kubernetes, taxonomy.Related(nomad));
     }
 
     [Fact]
