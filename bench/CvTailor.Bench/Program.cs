@@ -56,7 +56,7 @@ static int Usage()
           tokenize TEXT [MODEL-DIR]     token ids of TEXT for the local encoder
           embeddings-latency [--artifacts 100] [--burst 100]
               save → vectors stored p50/p95 (Api + worker in-process on a throwaway PostgreSQL)
-          match-latency [--artifacts 200] [--iterations 50] [--warmup 200] [--sql-parts]
+          match-latency [--artifacts 200] [--iterations 50] [--warmup 200] [--sql-parts] [--save-answer FILE]
               match and search via the Api with semantic scoring on (Embeddings service) vs their own data access (ratio),
               where a match's server time goes, storage bytes per chunk for each vector form
           scale-report [--requests 200]

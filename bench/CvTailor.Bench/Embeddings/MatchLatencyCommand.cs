@@ -17,6 +17,8 @@ namespace CvTailor.Bench.Embeddings;
 /// texts, and second with every other statement the endpoint sends (the token's user check, the posting cache's lookup
 /// and insert); for search the search SQL with the same query vector. Prints p50/p95 and the ratios; asserts that every
 /// match answered with <c>semantic.status = used</c>. <c>--sql-parts</c> shows each SQL statement of a match as a part.
+/// <c>--save-answer FILE</c> writes the answer to the posting without the per-call reference line, so two builds'
+/// answers can be compared byte for byte (a performance change must not change what the match says).
 /// </summary>
 internal static class MatchLatencyCommand
 {
@@ -24,6 +26,7 @@ internal static class MatchLatencyCommand
     {
         var artifacts = EmbeddingLatencyCommand.Option(args, "--artifacts", 200);
         var perPairSql = args.Contains("--per-pair-sql");
+        var saveAnswer = Array.IndexOf(args, "--save-answer") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
         var iterations = EmbeddingLatencyCommand.Option(args, "--iterations", 50);
         // Warm-up long enough for the runtime's tiered compilation to settle (a method is recompiled optimised after
         // 30 calls and a quiet spell, with profile-guided steps between): after 5 calls the timed ones partly ran
@@ -80,6 +83,14 @@ internal static class MatchLatencyCommand
             {
                 api.Add(elapsed);
             }
+        }
+
+        if (saveAnswer is not null)
+        {
+            var body = new { job_description = posting.Description, company_name = posting.Company, role_title = posting.RoleTitle };
+            using var response = await client.PostAsJsonAsync("/api/v1/generate/match/", body, ct);
+            response.EnsureSuccessStatusCode();
+            await File.WriteAllTextAsync(saveAnswer, await response.Content.ReadAsStringAsync(ct), ct);
         }
 
         // Where the endpoint's time goes (separate calls: listening to every span costs a little).
