@@ -81,7 +81,9 @@ public sealed class ArtifactProfile
         return index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    /// <summary>The sentence text that evidences a skill, or a "Technologies: …" line.</summary>
+    string? _technologiesLine;
+
+    /// <summary>The sentence text that evidences a skill, or a "Technologies: …" line (made once per profile: many requirements cite it).</summary>
     public string EvidenceText(SkillEvidence evidence) =>
-        evidence.Sentence >= 0 ? Sentences[evidence.Sentence] : $"Technologies: {string.Join(", ", Artifact.Technologies)}";
+        evidence.Sentence >= 0 ? Sentences[evidence.Sentence] : _technologiesLine ??= $"Technologies: {string.Join(", ", Artifact.Technologies)}";
 }

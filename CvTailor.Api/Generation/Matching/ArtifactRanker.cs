@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using CvTailor.Api.Generation.Model;
 using CvTailor.Api.Generation.Parsing;
@@ -88,6 +89,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var alignment = SemanticAlignment(requirements, profiles.Count, scores);
         var askedSkills = requirements.SelectMany(r => r.SkillIds).Concat(job.Keywords.Where(k => k.SkillId is not null).Select(k => k.SkillId!.Value)).ToHashSet();
         var results = new List<(ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)>();
+        var closureAsked = new Dictionary<int, bool>(); // per skill: does it or a broader skill it implies appear in the posting
         for (var a = 0; a < profiles.Count; a++)
         {
             var profile = profiles[a];
@@ -160,7 +162,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 }
             }
 
-            var focus = Focus(profile, jobSkills);
+            var focus = Focus(profile, jobSkills, closureAsked);
             var components = new ScoreComponents(
                 Lexical: maxBm25 > 0 ? bm25[a] / maxBm25 : 0,
                 LexicalRaw: bm25[a],
@@ -376,22 +378,60 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         }
 
         var avgLength = Math.Max(1, profiles.Average(p => p.Length));
+        // Each artifact's stems are looked up in the query (tens per artifact) rather than each query stem in every
+        // artifact (hundreds per artifact, twice); the terms are then summed in the query's order, as before.
+        var weights = new double[query.Count];
+        var termOf = new Dictionary<string, int>(query.Count, StringComparer.Ordinal);
         foreach (var (stem, weight) in query)
         {
-            var df = profiles.Count(p => p.TermCounts.ContainsKey(stem));
-            if (df == 0)
-            {
-                continue;
-            }
+            weights[termOf.Count] = weight;
+            termOf[stem] = termOf.Count;
+        }
 
-            var idf = Math.Log(1 + ((n - df + 0.5) / (df + 0.5)));
+        var df = new int[weights.Length];
+        var capacity = 0;
+        foreach (var p in profiles)
+        {
+            capacity += Math.Min(p.TermCounts.Count, weights.Length);
+        }
+        // Every artifact's (term, tf) pairs in one pooled buffer, artifact a's at [ends[a - 1], ends[a]).
+        var hits = ArrayPool<(int Term, int Tf)>.Shared.Rent(Math.Max(1, capacity));
+        var ends = new int[n];
+        try
+        {
+            var count = 0;
             for (var a = 0; a < n; a++)
             {
-                if (profiles[a].TermCounts.TryGetValue(stem, out var tf))
+                var start = count;
+                foreach (var (stem, tf) in profiles[a].TermCounts)
                 {
-                    result[a] += weight * idf * tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * profiles[a].Length / avgLength))));
+                    if (termOf.TryGetValue(stem, out var t))
+                    {
+                        df[t]++;
+                        hits[count++] = (t, tf);
+                    }
+                }
+                hits.AsSpan(start, count - start).Sort(static (x, y) => x.Term.CompareTo(y.Term));
+                ends[a] = count;
+            }
+
+            var idf = new double[weights.Length];
+            for (var t = 0; t < idf.Length; t++)
+            {
+                idf[t] = Math.Log(1 + ((n - df[t] + 0.5) / (df[t] + 0.5)));
+            }
+
+            for (var a = 0; a < n; a++)
+            {
+                foreach (var (t, tf) in hits.AsSpan(a == 0 ? 0 : ends[a - 1], ends[a] - (a == 0 ? 0 : ends[a - 1])))
+                {
+                    result[a] += weights[t] * idf[t] * tf * (K1 + 1) / (tf + (K1 * (1 - B + (B * profiles[a].Length / avgLength))));
                 }
             }
+        }
+        finally
+        {
+            ArrayPool<(int Term, int Tf)>.Shared.Return(hits);
         }
 
         return result;
@@ -446,8 +486,11 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         return ((double)present / stems.Count, bestSentence);
     }
 
-    /// <summary>Share of the artifact's description sentences that name (or imply) a skill the posting asks for.</summary>
-    double Focus(ArtifactProfile profile, HashSet<int> jobSkills)
+    /// <summary>
+    /// Share of the artifact's description sentences that name (or imply) a skill the posting asks for.
+    /// <paramref name="closureAsked"/> remembers the answer per mentioned skill for the whole ranking.
+    /// </summary>
+    double Focus(ArtifactProfile profile, HashSet<int> jobSkills, Dictionary<int, bool> closureAsked)
     {
         var sentences = profile.SentenceTokens.Count;
         if (sentences == 0 || jobSkills.Count == 0)
@@ -458,9 +501,17 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var hits = 0;
         for (var s = 0; s < sentences; s++)
         {
-            if (profile.SentenceMentions[s].Any(m => taxonomy.Closure(m.Skill).Any(jobSkills.Contains)))
+            foreach (var m in profile.SentenceMentions[s])
             {
-                hits++;
+                if (!closureAsked.TryGetValue(m.Skill, out var asked))
+                {
+                    closureAsked[m.Skill] = asked = taxonomy.Closure(m.Skill).Any(jobSkills.Contains);
+                }
+                if (asked)
+                {
+                    hits++;
+                    break;
+                }
             }
         }
 

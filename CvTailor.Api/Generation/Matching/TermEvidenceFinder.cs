@@ -96,14 +96,24 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
         SkillEvidence? evidence = null;
         if (plan.Skills.Count > 0)
         {
-            var present = plan.Skills.Where(profile.HasSkill).ToList();
-            var ok = plan.AnyOf ? present.Count > 0 : present.Count == plan.Skills.Count;
+            // The first of the term's skills the artifact has, and how many it has (all needed unless the term says "or").
+            var first = -1;
+            var present = 0;
+            foreach (var skill in plan.Skills)
+            {
+                if (profile.HasSkill(skill))
+                {
+                    present++;
+                    first = first < 0 ? skill : first;
+                }
+            }
+            var ok = plan.AnyOf ? present > 0 : present == plan.Skills.Count;
             if (!ok)
             {
                 return null;
             }
 
-            evidence = profile.Skills[present[0]];
+            evidence = profile.Skills[first];
         }
 
         if (plan.Residual.Count == 0)
@@ -114,19 +124,22 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
         // Product names the taxonomy does not know still count when the artifact lists them as technologies.
         foreach (var tech in profile.TechnologyTokens)
         {
-            var stems = tech.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-            if (plan.Residual.All(stems.Contains))
+            if (AllIn(plan.Residual, tech))
             {
                 return new TermMatch(profile, $"Technologies: {string.Join(", ", profile.Artifact.Technologies)}", "technology");
             }
         }
 
-        for (var s = 0; s < profile.SentenceStems.Count; s++)
+        // The first sentence holding every residual word: only sentences holding the first one can (the profile's
+        // stem → sentences index, ascending), so a term is not checked against every sentence of every artifact.
+        if (profile.StemSentences.TryGetValue(plan.Residual[0], out var holding))
         {
-            var stems = profile.SentenceStems[s];
-            if (plan.Residual.All(stems.Contains))
+            foreach (var s in holding)
             {
-                return new TermMatch(profile, profile.Sentences[s], "words");
+                if (AllIn(plan.Residual, profile.SentenceStems[s]))
+                {
+                    return new TermMatch(profile, profile.Sentences[s], "words");
+                }
             }
         }
 
@@ -139,7 +152,12 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
     /// </summary>
     static TermMatch? MatchMostWords(TermPlan plan, ArtifactProfile profile)
     {
-        if (plan.Skills.Count > 0 && !plan.Skills.Any(profile.HasSkill))
+        var skillsPresent = 0;
+        foreach (var skill in plan.Skills)
+        {
+            skillsPresent += profile.HasSkill(skill) ? 1 : 0;
+        }
+        if (plan.Skills.Count > 0 && skillsPresent == 0)
         {
             return null;
         }
@@ -150,17 +168,60 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
             return null;
         }
 
-        for (var s = 0; s < profile.SentenceStems.Count; s++)
+        // Only sentences holding the head can qualify: those of the head's entry in the stem → sentences index, ascending.
+        if (!profile.StemSentences.TryGetValue(plan.Residual[^1], out var holding))
+        {
+            return null;
+        }
+        foreach (var s in holding)
         {
             var stems = profile.SentenceStems[s];
-            var present = plan.Residual.Count(stems.Contains) + plan.Skills.Count(profile.HasSkill);
-            if (present >= words - 1 && (plan.Residual[^1] is var head && stems.Contains(head)))
+            var present = skillsPresent;
+            foreach (var stem in plan.Residual)
+            {
+                present += stems.Contains(stem) ? 1 : 0;
+            }
+            if (present >= words - 1)
             {
                 return new TermMatch(profile, profile.Sentences[s], "words");
             }
         }
 
         return null;
+    }
+
+    static bool AllIn(IReadOnlyList<string> stems, IReadOnlySet<string> set)
+    {
+        foreach (var stem in stems)
+        {
+            if (!set.Contains(stem))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether every stem is among the tokens' stems (a technology name is a few tokens: a scan, no set).</summary>
+    static bool AllIn(IReadOnlyList<string> stems, IReadOnlyList<Token> tokens)
+    {
+        foreach (var stem in stems)
+        {
+            var found = false;
+            foreach (var token in tokens)
+            {
+                if (string.Equals(token.Stem, stem, StringComparison.Ordinal))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     sealed record TermPlan(IReadOnlyList<int> Skills, IReadOnlyList<string> Residual, bool AnyOf);

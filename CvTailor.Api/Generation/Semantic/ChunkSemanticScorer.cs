@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using CvTailor.Api.Generation.Endpoints;
 using CvTailor.Api.Generation.Matching;
@@ -197,16 +199,12 @@ public sealed partial class ChunkSemanticScorer(
             }
 
             var sentenceOf = new Dictionary<(int, Guid), int>();
-            var normalisedSentences = new Dictionary<int, string[]>(); // each artifact's sentences normalised once, not once per chunk
             foreach (var (a, q, chunk) in bestChunks)
             {
                 if (!sentenceOf.TryGetValue((a, chunk), out var sentence))
                 {
-                    if (!normalisedSentences.TryGetValue(a, out var normalised))
-                    {
-                        normalisedSentences[a] = normalised = [.. artifacts[a].Sentences.Select(Normalise)];
-                    }
-                    sentence = SentenceWithin(normalised, contents.GetValueOrDefault(chunk, ""));
+                    sentence = Locators.GetValue(artifacts[a].Sentences, sentences => new SentenceLocator(sentences))
+                        .SentenceOf(contents.GetValueOrDefault(chunk, ""));
                     sentenceOf[(a, chunk)] = sentence;
                 }
                 best[a][q] = sentence;
@@ -242,6 +240,37 @@ public sealed partial class ChunkSemanticScorer(
             TensorPrimitives.Divide(vector, norm, result);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Where each chunk text lies among an artifact's sentences, kept with the artifact's analysed sentences (the same
+    /// list for every match of the same texts, see <see cref="ArtifactAnalyzer"/>): a match no longer normalises
+    /// 200 artifacts' sentences and searches them again for chunks it placed before. Dropped with the analysis.
+    /// </summary>
+    static readonly ConditionalWeakTable<IReadOnlyList<string>, SentenceLocator> Locators = new();
+
+    /// <summary>One artifact's sentences normalised once, and the sentence found for each chunk text (a pure function of both).</summary>
+    sealed class SentenceLocator(IReadOnlyList<string> sentences)
+    {
+        // Chunk texts of uploaded files are not part of the analysis's key, so they can change under it: bounded.
+        const int Limit = 256;
+        readonly Lazy<string[]> _normalised = new(() => [.. sentences.Select(Normalise)]);
+        readonly ConcurrentDictionary<string, int> _found = new(StringComparer.Ordinal);
+
+        public int SentenceOf(string chunk)
+        {
+            if (_found.TryGetValue(chunk, out var sentence))
+            {
+                return sentence;
+            }
+            sentence = SentenceWithin(_normalised.Value, chunk);
+            if (_found.Count >= Limit)
+            {
+                _found.Clear();
+            }
+            _found[chunk] = sentence;
+            return sentence;
+        }
     }
 
     /// <summary>The artifact sentence the chunk holds (description sentences first, the title last), so evidence quotes the artifact itself.</summary>

@@ -145,6 +145,52 @@ public sealed class MatchEndpointTests(ApiServerFixture api) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task An_edited_or_deleted_artifact_and_another_users_same_texts_are_never_answered_from_an_earlier_analysis()
+    {
+        var (client, _) = await Server.CreateUserClientAsync();
+        var (other, _) = await Server.CreateUserClientAsync();
+        var text = $"Built the settlement service in Go on PostgreSQL, publishing every posting to Kafka. Ticket {Guid.NewGuid():N}.";
+        var mine = await client.CreateAsync(GenerationApi.Artifact("Settlement service", text, "2021-01-01", null, ["Go", "PostgreSQL"]));
+        var spare = await client.CreateAsync(GenerationApi.Artifact("Reporting", "Wrote PostgreSQL reports.", "2019-01-01", "2019-05-01", ["PostgreSQL"]));
+        var theirs = await other.CreateAsync(GenerationApi.Artifact("Settlement service", text, "2012-01-01", "2013-01-01", ["Go", "PostgreSQL"]));
+
+        var first = await MatchAsync(client, new { job_description = Posting });
+        Assert.Equal(mine, KafkaEvidence(first)!["artifact_id"]!.GetValue<int>());
+        Assert.Equal(1, Ranked(first, mine)["components"]!["recency"]!.GetValue<double>());
+
+        // The same texts under another user: the same analysis, but that user's artifact, dates and id.
+        var theirMatch = await MatchAsync(other, new { job_description = Posting });
+        Assert.Equal([theirs], theirMatch["ranked_artifacts"]!.AsArray().Select(r => r!["artifact_id"]!.GetValue<int>()));
+        Assert.Equal(theirs, KafkaEvidence(theirMatch)!["artifact_id"]!.GetValue<int>());
+        Assert.InRange(Ranked(theirMatch, theirs)["components"]!["recency"]!.GetValue<double>(), 0, 0.5);
+
+        // An edit is analysed again: Kafka leaves the text, so nothing evidences it any more.
+        using (var patched = await client.PatchAsJsonAsync($"/api/v1/artifacts/{mine}/", new { description = "Built the settlement service in Go on PostgreSQL." }))
+        {
+            Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        }
+        var edited = await MatchAsync(client, new { job_description = Posting });
+        Assert.Null(KafkaEvidence(edited));
+        Assert.Contains("Kafka", edited["keyword_coverage"]!["missing"]!.AsArray().Select(m => m!["keyword"]!.GetValue<string>()));
+        Assert.DoesNotContain("Kafka", Ranked(edited, mine).ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(theirs, KafkaEvidence(await MatchAsync(other, new { job_description = Posting }))!["artifact_id"]!.GetValue<int>());
+
+        // A deleted artifact is not ranked.
+        using (var deleted = await client.DeleteAsync($"/api/v1/artifacts/{mine}/"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+        var after = await MatchAsync(client, new { job_description = Posting });
+        Assert.Equal([spare], after["ranked_artifacts"]!.AsArray().Select(r => r!["artifact_id"]!.GetValue<int>()));
+    }
+
+    static JsonNode? KafkaEvidence(JsonNode match) =>
+        match["keyword_coverage"]!["matched"]!.AsArray().SingleOrDefault(m => m!["keyword"]!.GetValue<string>() == "Kafka");
+
+    static JsonNode Ranked(JsonNode match, int id) =>
+        match["ranked_artifacts"]!.AsArray().Single(r => r!["artifact_id"]!.GetValue<int>() == id)!;
+
+    [Fact]
     public async Task An_unreachable_embeddings_service_ranks_without_semantics_and_says_so()
     {
         var port = GenerationApi.ClosedPort();
