@@ -70,9 +70,10 @@ public static class SqliteTransferCli
         var resumeJobs = new Option<bool>("--resume-jobs") { Description = "Leave the source's queued/running jobs queued: the services resume them on their first start (default: held until resume-jobs)." };
         var dropExpired = new Option<bool>("--drop-expired") { Description = "Leave documents/exports already past their expiry to the Api's retention sweep, which deletes them (default: kept until release-expired)." };
         var skipVerification = new Option<bool>("--skip-verification") { Description = "Benchmark aid: commit without verifying (times the load alone); never for a real import.", Hidden = true };
+        var timings = new Option<bool>("--timings") { Description = "Print when each part of the run (per table: read, COPY, index rebuild; media; verification) started and ended." };
         var command = new Command("import-sqlite", "Import an original CV Tailor SQLite database into an empty PostgreSQL schema, verified, in one transaction.")
         {
-            file, media, storageRoot, target, dryRun, verifyOnly, resumeJobs, dropExpired, batchSize, faultAfter, skipVerification,
+            file, media, storageRoot, target, dryRun, verifyOnly, resumeJobs, dropExpired, batchSize, faultAfter, skipVerification, timings,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -97,6 +98,7 @@ public static class SqliteTransferCli
                 DropExpired = parse.GetValue(dropExpired),
                 Now = DateTime.UtcNow,
                 BeforeWriting = survey => PrintHolds(console, survey, parse.GetValue(resumeJobs), parse.GetValue(dropExpired)),
+                Timeline = parse.GetValue(timings) ? new ImportTimeline() : null,
             };
             var verify = parse.GetValue(verifyOnly);
             console.MarkupLine($"{(verify ? "verifying" : options.DryRun ? "dry run of importing" : "importing")} [bold]{Markup.Escape(options.SourcePath)}[/] " +
@@ -107,9 +109,19 @@ public static class SqliteTransferCli
                 new(TelemetryNames.Attributes.DryRun, options.DryRun),
                 new(TelemetryNames.Attributes.VerifyOnly, verify),
             ];
-            return await RunReportedAsync(console, verify ? "verification" : "import", verify ? TransferKind.VerifyOnly : TransferKind.Import, tags, progress => verify
+            var exitCode = await RunReportedAsync(console, verify ? "verification" : "import", verify ? TransferKind.VerifyOnly : TransferKind.Import, tags, progress => verify
                 ? SqliteVerifier.RunAsync(options, progress, ct)
                 : new SqliteImporter(progress).RunAsync(options, ct));
+            if (options.Timeline is { } timeline)
+            {
+                console.MarkupLine("[grey]timeline (s from the start: start, end, duration, who, what):[/]");
+                foreach (var line in timeline.Lines())
+                {
+                    console.WriteLine("  " + line);
+                }
+            }
+
+            return exitCode;
         });
         return command;
     }

@@ -85,11 +85,14 @@ public sealed class DeferredIndexes
     /// After <paramref name="table"/>'s COPY: rebuilds its indexes, and re-adds (validating every row) its foreign keys
     /// and those of tables loaded before it that refer to it, once both ends are loaded.
     /// </summary>
-    public async Task RestoreLoadedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TablePlan table, CancellationToken ct)
+    /// <returns>The number of indexes and foreign keys restored.</returns>
+    public async Task<int> RestoreLoadedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TablePlan table, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(table);
         _loaded.Add(table.Name);
+        var restored = _restored.Count;
         await ExecuteAsync(connection, transaction, Pending(all: false), ct);
+        return _restored.Count - restored;
     }
 
     /// <summary>After the last COPY: whatever is left (foreign keys to tables that were not loaded).</summary>

@@ -43,6 +43,9 @@ public sealed record ImportOptions
     /// </summary>
     public int Readers { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
+    /// <summary>Where the run's time goes, span by span (<c>--timings</c>); null: not recorded.</summary>
+    public ImportTimeline? Timeline { get; init; }
+
     /// <summary>Test hook: fail on purpose after this many rows have been written (proves the rollback).</summary>
     public long? FaultAfterRows { get; init; }
 }

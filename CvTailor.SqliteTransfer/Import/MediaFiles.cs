@@ -70,11 +70,17 @@ public sealed class MediaFiles
     /// and compares every copied file with its source right after writing it (kernel copy, then a byte comparison). The
     /// import awaits <see cref="CopiedAsync"/> before it commits; <see cref="Rollback"/> stops the copy first.
     /// </summary>
-    public void StartCopy(IReadOnlyCollection<string> referenced, CancellationToken ct)
+    public void StartCopy(IReadOnlyCollection<string> referenced, CancellationToken ct, ImportTimeline? timeline = null)
     {
         _cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var token = _cancel.Token;
-        _copy = Task.Factory.StartNew(() => CopyAndCompare(referenced, token), token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _copy = Task.Factory.StartNew(() =>
+        {
+            var copying = timeline?.Now ?? default;
+            var check = CopyAndCompare(referenced, token);
+            timeline?.Add("media", $"copies and compares {Files.Count:N0} files", copying);
+            return check;
+        }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>The outcome of <see cref="StartCopy"/>: every file of the media directory present and identical, or not.</summary>

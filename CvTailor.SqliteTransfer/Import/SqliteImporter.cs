@@ -37,12 +37,18 @@ public sealed class SqliteImporter(ITransferProgress progress)
         await using var dataSource = TargetDatabase.CreateDataSource(options.TargetConnectionString);
         // Connecting to PostgreSQL and reading its catalog overlaps reading the file's schema.
         using var targetCancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var timeline = options.Timeline;
         var targetSide = Task.Run(async () =>
         {
+            var opening = timeline?.Now ?? default;
             var connection = await dataSource.OpenConnectionAsync(targetCancel.Token);
+            timeline?.Add("postgres", "connects", opening);
             try
             {
-                return (connection, await TargetCatalog.ReadAsync(connection, targetCancel.Token));
+                var reading = timeline?.Now ?? default;
+                var catalog = await TargetCatalog.ReadAsync(connection, targetCancel.Token);
+                timeline?.Add("postgres", "reads the catalog", reading);
+                return (connection, catalog);
             }
             catch
             {
@@ -54,11 +60,13 @@ public sealed class SqliteImporter(ITransferProgress progress)
         SourceSchema sourceSchema;
         try
         {
+            var opening = timeline?.Now ?? default;
             source = await SourceDatabase.OpenAsync(options.SourcePath, ct);
             try
             {
                 sourceSchema = await SourceSchema.ReadAsync(source, ct);
                 sourceSchema.EnsureOriginal(options.SourcePath);
+                timeline?.Add("main", "opens the file, reads its schema", opening);
             }
             catch
             {
@@ -108,9 +116,12 @@ public sealed class SqliteImporter(ITransferProgress progress)
         // below; its verdict still comes first, before anything is printed about the data.
         var orphanScan = Task.Run(async () =>
         {
+            var scanning = timeline?.Now ?? default;
             await using var second = new SqliteConnection(source.ConnectionString);
             await second.OpenAsync(ct);
-            return await ForeignKeyScan.SourceAsync(second, plan.Tables, ct);
+            var orphans = await ForeignKeyScan.SourceAsync(second, plan.Tables, ct);
+            timeline?.Add("sqlite 2", "orphan scan", scanning);
+            return orphans;
         }, ct);
         BuiltInRows builtIns;
         ImportHolds.Survey holds;
@@ -120,13 +131,17 @@ public sealed class SqliteImporter(ITransferProgress progress)
         var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         try
         {
+            var surveying = timeline?.Now ?? default;
             builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
             holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
             referenced = await MediaFiles.ReferencedAsync(source, ct);
+            timeline?.Add("main", "built-ins, holds survey, referenced media", surveying);
             if (options.MediaDirectory is not null && !string.IsNullOrWhiteSpace(options.StorageRoot))
             {
+                var listing = timeline?.Now ?? default;
                 media = MediaFiles.Open(options.MediaDirectory, options.StorageRoot);
                 conflicts = await media.ConflictsAsync(ct);
+                timeline?.Add("main", "lists media, checks conflicts", listing);
             }
         }
         finally
@@ -168,8 +183,10 @@ public sealed class SqliteImporter(ITransferProgress progress)
         await using var transaction = await target.BeginTransactionAsync(ct);
         try
         {
+            var preparing = timeline?.Now ?? default;
             await ExecuteAsync(target, transaction, $"SELECT pg_advisory_xact_lock({TargetDatabase.ImportLockKey})", ct);
             var occupied = await TargetDatabase.NonEmptyTablesAsync(target, plan.Tables, transaction, ct);
+            timeline?.Add("postgres", "lock, emptiness check", preparing);
             if (occupied.Count > 0)
             {
                 await transaction.RollbackAsync(ct);
@@ -187,11 +204,13 @@ public sealed class SqliteImporter(ITransferProgress progress)
             {
                 // Copied (and compared) on a thread of its own while the tables load; awaited before the commit.
                 progress.Phase($"media ({media.Files.Count} files, copied alongside the load)");
-                media.StartCopy(referenced, ct);
+                media.StartCopy(referenced, ct, timeline);
             }
 
+            preparing = timeline?.Now ?? default;
             await builtIns.DeleteReplacedAsync(target, transaction, ct);
             var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
+            timeline?.Add("postgres", "built-ins replaced, indexes and foreign keys dropped", preparing);
             Mark("target prepare");
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
@@ -200,10 +219,11 @@ public sealed class SqliteImporter(ITransferProgress progress)
             long written = 0;
             // Queued jobs and expired rows arrive held (ImportHolds.InCopy) unless the options give them back.
             await using (var producers = TableProducers.Start(source, scans, options.Readers, options.BatchSize,
-                scan => ImportHolds.InCopy(scan.Plan, options.ResumeJobs, options.DropExpired, holds.Now), ct))
+                scan => ImportHolds.InCopy(scan.Plan, options.ResumeJobs, options.DropExpired, holds.Now), ct, timeline))
             {
                 for (var i = 0; i < scans.Count; i++)
                 {
+                    var copying = timeline?.Now ?? default;
                     var before = written;
                     loads.Add(await LoadTableAsync(target, scans[i], producers.Chunks(i), rows =>
                     {
@@ -213,13 +233,23 @@ public sealed class SqliteImporter(ITransferProgress progress)
                             throw new InjectedFaultException(written);
                         }
                     }, ct));
+                    if (scans[i].Plan.SourceRows > 0)
+                    {
+                        timeline?.Add("postgres", $"COPY {scans[i].Plan.Name}", copying);
+                    }
+
                     // PostgreSQL builds this table's indexes while the reader threads convert the next tables.
-                    await deferred.RestoreLoadedAsync(target, transaction, scans[i].Plan, ct);
+                    var restoring = timeline?.Now ?? default;
+                    if (await deferred.RestoreLoadedAsync(target, transaction, scans[i].Plan, ct) is var restored and > 0)
+                    {
+                        timeline?.Add("postgres", $"{restored} indexes/foreign keys after {scans[i].Plan.Name}", restoring);
+                    }
                 }
             }
 
             Mark($"copy with indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
             await deferred.RestoreAsync(target, transaction, ct); // foreign keys to tables that were not loaded, if any
+            var finishing = timeline?.Now ?? default;
             progress.Phase("identities");
             // Built-ins that stay keep their ids: the identity must not restart below them.
             await TargetDatabase.RestartIdentitiesAsync(target, scans.Where(s => s.Plan.Identity is not null).Select(scan => (scan.Plan.Name, scan.Plan.Identity!.Name,
@@ -227,6 +257,7 @@ public sealed class SqliteImporter(ITransferProgress progress)
 
             progress.Phase("embedding jobs");
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
+            timeline?.Add("postgres", "identities, embedding jobs", finishing);
 
             Mark("identities and jobs");
             var loadTime = total.Elapsed;
@@ -234,7 +265,9 @@ public sealed class SqliteImporter(ITransferProgress progress)
             if (options.Verify)
             {
                 progress.Phase("verification");
+                var verifying = timeline?.Now ?? default;
                 var digests = await Verifier.TargetDigestsAsync(target, plan.Tables, builtIns, progress, ct);
+                timeline?.Add("postgres", "checksum queries", verifying);
                 // Every foreign key between the moved tables is a constraint of the target, validated for every row when
                 // it was re-added after the load (or checked row by row during it): no orphan can be there to count.
                 var targetOrphans = ForeignKeyScan.Constraints(plan.Tables).DistinctBy(fk => fk.Name).ToDictionary(fk => fk.Name, _ => 0L, StringComparer.Ordinal);
@@ -243,7 +276,9 @@ public sealed class SqliteImporter(ITransferProgress progress)
                     : options.DryRun ? media.Planned(referenced)
                     : await media.CopiedAsync();
                 Mark("media (rest of the copy)");
+                verifying = timeline?.Now ?? default;
                 report = await Verifier.CompareAsync(target, transaction, scans, digests, builtIns, sourceOrphans, targetOrphans, mediaCheck, ct);
+                timeline?.Add("postgres", "comparison, identity checks", verifying);
                 Mark("verification report");
             }
 
@@ -258,7 +293,9 @@ public sealed class SqliteImporter(ITransferProgress progress)
                 : ImportOutcome.Imported;
             if (outcome == ImportOutcome.Imported)
             {
+                var committing = timeline?.Now ?? default;
                 await transaction.CommitAsync(ct);
+                timeline?.Add("postgres", "commit", committing);
                 if (!options.ResumeJobs && holds.TotalQueued > 0)
                 {
                     notes.Add($"held {holds.TotalQueued:N0} queued or running jobs of the original app; resume-jobs gives them back to the services");

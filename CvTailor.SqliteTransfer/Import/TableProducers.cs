@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using CvTailor.SqliteTransfer.Values;
 using Microsoft.Data.Sqlite;
@@ -28,37 +29,39 @@ public sealed class TableProducers : IAsyncDisposable
     readonly int _batchRows;
     readonly Func<SourceTableScan, Action<object?[]>?> _beforeEncoding;
     readonly Task[] _workers;
+    readonly ImportTimeline? _timeline;
     int _next = -1;
 
     TableProducers(string sourceConnectionString, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows,
-        Func<SourceTableScan, Action<object?[]>?> beforeEncoding, CancellationToken ct)
+        Func<SourceTableScan, Action<object?[]>?> beforeEncoding, ImportTimeline? timeline, CancellationToken ct)
     {
         _scans = scans;
+        _timeline = timeline;
         _batchRows = batchRows;
         _beforeEncoding = beforeEncoding;
         _chunks = [.. scans.Select(_ => Channel.CreateBounded<CopyChunk>(new BoundedChannelOptions(QueuedChunks) { SingleReader = true, SingleWriter = true }))];
         _read = [.. scans.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))];
         _index = scans.Select((s, i) => (s.Plan.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        _workers = [.. Enumerable.Range(0, Math.Max(1, readers)).Select(_ => Task.Factory.StartNew(
-            () => Work(sourceConnectionString), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
+        _workers = [.. Enumerable.Range(0, Math.Max(1, readers)).Select(n => Task.Factory.StartNew(
+            () => Work(sourceConnectionString, $"reader {n + 1}"), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))];
     }
 
     /// <summary>Starts reading <paramref name="scans"/> (in load order) on <paramref name="readers"/> threads.</summary>
     /// <param name="beforeEncoding">Per table, an optional change to a row's values after its checksum and before it is encoded (the holds).</param>
     public static TableProducers Start(SqliteConnection source, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows,
-        Func<SourceTableScan, Action<object?[]>?> beforeEncoding, CancellationToken ct)
+        Func<SourceTableScan, Action<object?[]>?> beforeEncoding, CancellationToken ct, ImportTimeline? timeline = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(scans);
         ArgumentNullException.ThrowIfNull(beforeEncoding);
-        return new TableProducers(source.ConnectionString, scans, readers, batchRows, beforeEncoding, ct);
+        return new TableProducers(source.ConnectionString, scans, readers, batchRows, beforeEncoding, timeline, ct);
     }
 
     /// <summary>The encoded rows of table <paramref name="index"/>; completes with the reader's exception if it failed.</summary>
     public ChannelReader<CopyChunk> Chunks(int index) => _chunks[index].Reader;
 
-    void Work(string connectionString)
+    void Work(string connectionString, string lane)
     {
         SqliteConnection? connection = null;
         try
@@ -74,14 +77,22 @@ public sealed class TableProducers : IAsyncDisposable
                         var parents = scan.Plan.References.Select(r => _index.GetValueOrDefault(r.ReferencedTable, -1))
                             .Where(p => p >= 0 && p != i).Distinct().Select(p => _read[p].Task).ToArray();
                         // A failed parent fails this table too (the sender reports the first failure in load order).
+                        var waited = _timeline?.Now;
                         Task.WaitAll(parents, _stop.Token);
+                        if (waited is { } since && _timeline!.Now - since > TimeSpan.FromMilliseconds(1))
+                        {
+                            _timeline.Add(lane, $"waits for the parents of {scan.Plan.Name}", since);
+                        }
+
+                        var started = _timeline?.Now ?? default;
                         if (connection is null)
                         {
                             connection = new SqliteConnection(connectionString);
                             connection.Open();
                         }
 
-                        Produce(connection, scan, writer, _stop.Token);
+                        var blocked = Produce(connection, scan, writer, _stop.Token);
+                        _timeline?.Add(lane, $"reads {scan.Plan.Name} ({scan.SourceRows:N0} rows; {blocked.TotalSeconds:F3} s of it waiting for the COPY)", started);
                     }
 
                     writer.Complete();
@@ -100,8 +111,10 @@ public sealed class TableProducers : IAsyncDisposable
         }
     }
 
-    void Produce(SqliteConnection source, SourceTableScan scan, ChannelWriter<CopyChunk> writer, CancellationToken ct)
+    /// <returns>How long the reader waited for the sender (its queue was full).</returns>
+    TimeSpan Produce(SqliteConnection source, SourceTableScan scan, ChannelWriter<CopyChunk> writer, CancellationToken ct)
     {
+        var blocked = TimeSpan.Zero;
         var columns = scan.Plan.Columns;
         var capacity = ChunkBytes + (ChunkBytes / 4);
         var rows = new CopyRowWriter(capacity);
@@ -117,17 +130,25 @@ public sealed class TableProducers : IAsyncDisposable
 
             if (rows.Length >= ChunkBytes || rows.Rows >= _batchRows)
             {
-                Send(writer, rows.Take(capacity), ct);
+                blocked += Send(writer, rows.Take(capacity), ct);
             }
         }, ct);
         if (rows.Rows > 0)
         {
-            Send(writer, rows.Take(0), ct);
+            blocked += Send(writer, rows.Take(0), ct);
         }
+
+        return blocked;
     }
 
-    static void Send(ChannelWriter<CopyChunk> writer, CopyChunk chunk, CancellationToken ct)
+    static TimeSpan Send(ChannelWriter<CopyChunk> writer, CopyChunk chunk, CancellationToken ct)
     {
+        if (writer.TryWrite(chunk))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var since = Stopwatch.GetTimestamp();
         while (!writer.TryWrite(chunk))
         {
             // A dedicated reader thread: blocking here is the back-pressure.
@@ -136,6 +157,8 @@ public sealed class TableProducers : IAsyncDisposable
                 throw new OperationCanceledException(ct);
             }
         }
+
+        return Stopwatch.GetElapsedTime(since);
     }
 
     /// <summary>Stops the readers (when the load ended early) and waits for them: their SQLite connections are closed after this.</summary>
