@@ -112,81 +112,91 @@ public sealed class SqliteImporter(ITransferProgress progress)
         }
 
         Mark("schemas");
-        // The orphan scan (a join per foreign key) runs on a connection of its own beside the survey and the media scan
-        // below; its verdict still comes first, before anything is printed about the data.
-        var orphanScan = Task.Run(async () =>
-        {
-            var scanning = timeline?.Now ?? default;
-            await using var second = new SqliteConnection(source.ConnectionString);
-            await second.OpenAsync(ct);
-            var orphans = await ForeignKeyScan.SourceAsync(second, plan.Tables, ct);
-            timeline?.Add("sqlite 2", "orphan scan", scanning);
-            return orphans;
-        }, ct);
+        // PostgreSQL's side of the preparation (the transaction, the advisory lock, the emptiness check, dropping the big
+        // tables' indexes and foreign keys) runs beside the source checks below: nothing it does is visible outside the
+        // transaction, which is rolled back when the source fails its checks (their verdict still comes first).
+        var preparation = PrepareTargetAsync(target, plan.Tables, timeline, ct);
         BuiltInRows builtIns;
         ImportHolds.Survey holds;
         IReadOnlyList<string> referenced;
         MediaFiles? media = null;
         IReadOnlyList<string> conflicts = [];
-        var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        Dictionary<string, long> sourceOrphans;
         try
         {
-            var surveying = timeline?.Now ?? default;
-            builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
-            holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
-            referenced = await MediaFiles.ReferencedAsync(source, ct);
-            timeline?.Add("main", "built-ins, holds survey, referenced media", surveying);
-            if (options.MediaDirectory is not null && !string.IsNullOrWhiteSpace(options.StorageRoot))
+            // The orphan scan (a join per foreign key) runs on a connection of its own beside the survey and the media scan
+            // below; its verdict still comes first, before anything is printed about the data.
+            var orphanScan = Task.Run(async () =>
             {
-                var listing = timeline?.Now ?? default;
-                media = MediaFiles.Open(options.MediaDirectory, options.StorageRoot);
-                conflicts = await media.ConflictsAsync(ct);
-                timeline?.Add("main", "lists media, checks conflicts", listing);
+                var scanning = timeline?.Now ?? default;
+                await using var second = new SqliteConnection(source.ConnectionString);
+                await second.OpenAsync(ct);
+                var orphans = await ForeignKeyScan.SourceAsync(second, plan.Tables, ct);
+                timeline?.Add("sqlite 2", "orphan scan", scanning);
+                return orphans;
+            }, ct);
+            var planned = plan.Tables.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+            try
+            {
+                var surveying = timeline?.Now ?? default;
+                builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
+                holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
+                referenced = await MediaFiles.ReferencedAsync(source, ct);
+                timeline?.Add("main", "built-ins, holds survey, referenced media", surveying);
+                if (options.MediaDirectory is not null && !string.IsNullOrWhiteSpace(options.StorageRoot))
+                {
+                    var listing = timeline?.Now ?? default;
+                    media = MediaFiles.Open(options.MediaDirectory, options.StorageRoot);
+                    conflicts = await media.ConflictsAsync(ct);
+                    timeline?.Add("main", "lists media, checks conflicts", listing);
+                }
             }
-        }
-        finally
-        {
-            // Never leave the scan running (and its connection open) behind a failure here.
-            await ((Task)orphanScan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
-
-        var sourceOrphans = await orphanScan;
-        var orphanErrors = ForeignKeyScan.Constraints(plan.Tables)
-            .Where(fk => sourceOrphans[fk.Name] > 0)
-            .Select(fk => $"{sourceOrphans[fk.Name]} rows of {fk.Table}.{fk.Column} reference {fk.ReferencedTable} rows that do not exist")
-            .ToList();
-        if (orphanErrors.Count > 0)
-        {
-            return Result(ImportOutcome.InvalidSource, orphanErrors, notes, total);
-        }
-
-        options.BeforeWriting?.Invoke(holds);
-        if (options.MediaDirectory is not null)
-        {
-            if (string.IsNullOrWhiteSpace(options.StorageRoot))
+            finally
             {
-                return Result(ImportOutcome.InvalidSource, ["--media needs a storage root: pass --storage-root or set Storage:Root"], notes, total);
+                // Never leave the scan running (and its connection open) behind a failure here.
+                await ((Task)orphanScan).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
-            if (conflicts.Count > 0)
+            sourceOrphans = await orphanScan;
+            var orphanErrors = ForeignKeyScan.Constraints(plan.Tables)
+                .Where(fk => sourceOrphans[fk.Name] > 0)
+                .Select(fk => $"{sourceOrphans[fk.Name]} rows of {fk.Table}.{fk.Column} reference {fk.ReferencedTable} rows that do not exist")
+                .ToList();
+            if (orphanErrors.Count > 0)
             {
-                return Result(ImportOutcome.InvalidSource,
-                    conflicts.Select(c => $"media file {c} already exists in the storage root with other content; not overwritten").ToList(), notes, total);
+                return await DiscardedAsync(preparation, Result(ImportOutcome.InvalidSource, orphanErrors, notes, total));
+            }
+
+            options.BeforeWriting?.Invoke(holds);
+            if (options.MediaDirectory is not null)
+            {
+                if (string.IsNullOrWhiteSpace(options.StorageRoot))
+                {
+                    return await DiscardedAsync(preparation, Result(ImportOutcome.InvalidSource, ["--media needs a storage root: pass --storage-root or set Storage:Root"], notes, total));
+                }
+
+                if (conflicts.Count > 0)
+                {
+                    return await DiscardedAsync(preparation, Result(ImportOutcome.InvalidSource,
+                        conflicts.Select(c => $"media file {c} already exists in the storage root with other content; not overwritten").ToList(), notes, total));
+                }
+            }
+            else if (referenced.Count > 0)
+            {
+                notes.Add($"the database refers to {referenced.Count} media files but no --media directory was given; they are not copied");
             }
         }
-        else if (referenced.Count > 0)
+        catch
         {
-            notes.Add($"the database refers to {referenced.Count} media files but no --media directory was given; they are not copied");
+            await DiscardAsync(preparation);
+            throw;
         }
 
         Mark("source checks");
-        await using var transaction = await target.BeginTransactionAsync(ct);
+        var (transactionTaken, occupied, deferred) = await preparation;
+        await using var transaction = transactionTaken;
         try
         {
-            var preparing = timeline?.Now ?? default;
-            await ExecuteAsync(target, transaction, $"SELECT pg_advisory_xact_lock({TargetDatabase.ImportLockKey})", ct);
-            var occupied = await TargetDatabase.NonEmptyTablesAsync(target, plan.Tables, transaction, ct);
-            timeline?.Add("postgres", "lock, emptiness check", preparing);
             if (occupied.Count > 0)
             {
                 await transaction.RollbackAsync(ct);
@@ -207,10 +217,9 @@ public sealed class SqliteImporter(ITransferProgress progress)
                 media.StartCopy(referenced, ct, timeline);
             }
 
-            preparing = timeline?.Now ?? default;
+            var preparing = timeline?.Now ?? default;
             await builtIns.DeleteReplacedAsync(target, transaction, ct);
-            var deferred = await DeferredIndexes.DropAsync(target, transaction, plan.Tables, ct);
-            timeline?.Add("postgres", "built-ins replaced, indexes and foreign keys dropped", preparing);
+            timeline?.Add("postgres", "built-ins replaced", preparing);
             Mark("target prepare");
             var skips = new SkipRegistry();
             var backfill = new EmbeddingBackfill();
@@ -333,6 +342,58 @@ public sealed class SqliteImporter(ITransferProgress progress)
             await RollbackQuietlyAsync(transaction);
             media?.Rollback();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the import's transaction, takes the advisory lock and checks that the tables to fill are empty; when they
+    /// are, drops the big tables' indexes and foreign keys (<see cref="DeferredIndexes"/>). The caller owns the transaction.
+    /// </summary>
+    static async Task<(NpgsqlTransaction Transaction, List<(string Table, long Rows)> Occupied, DeferredIndexes Deferred)> PrepareTargetAsync(
+        NpgsqlConnection target, IReadOnlyList<TablePlan> tables, ImportTimeline? timeline, CancellationToken ct)
+    {
+        var preparing = timeline?.Now ?? default;
+        var transaction = await target.BeginTransactionAsync(ct);
+        try
+        {
+            await ExecuteAsync(target, transaction, $"SELECT pg_advisory_xact_lock({TargetDatabase.ImportLockKey})", ct);
+            var occupied = await TargetDatabase.NonEmptyTablesAsync(target, tables, transaction, ct);
+            timeline?.Add("postgres", "lock, emptiness check", preparing);
+            if (occupied.Count > 0)
+            {
+                return (transaction, occupied, DeferredIndexes.None);
+            }
+
+            preparing = timeline?.Now ?? default;
+            var deferred = await DeferredIndexes.DropAsync(target, transaction, tables, ct);
+            timeline?.Add("postgres", "indexes and foreign keys dropped", preparing);
+            return (transaction, occupied, deferred);
+        }
+        catch
+        {
+            await RollbackQuietlyAsync(transaction);
+            await transaction.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Rolls back what <see cref="PrepareTargetAsync"/> did (the source failed its checks) and returns <paramref name="result"/>.</summary>
+    static async Task<ImportResult> DiscardedAsync(
+        Task<(NpgsqlTransaction Transaction, List<(string Table, long Rows)> Occupied, DeferredIndexes Deferred)> preparation, ImportResult result)
+    {
+        await DiscardAsync(preparation);
+        return result;
+    }
+
+    /// <summary>Rolls back what <see cref="PrepareTargetAsync"/> did, once it has finished (or failed).</summary>
+    static async Task DiscardAsync(Task<(NpgsqlTransaction Transaction, List<(string Table, long Rows)> Occupied, DeferredIndexes Deferred)> preparation)
+    {
+        await ((Task)preparation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (preparation.IsCompletedSuccessfully)
+        {
+            var transaction = preparation.Result.Transaction;
+            await RollbackQuietlyAsync(transaction);
+            await transaction.DisposeAsync();
         }
     }
 

@@ -25,15 +25,27 @@ public static class TargetDatabase
     {
         ArgumentNullException.ThrowIfNull(plans);
         var found = new List<(string, long)>();
-        foreach (var plan in plans)
+        var tables = plans.ToList();
+        if (tables.Count == 0)
+        {
+            return found;
+        }
+
+        // One round trip: a count per table, as the columns of one row.
+        var counts = tables.Select(plan =>
         {
             var seeded = BuiltInRows.Seeded.GetValueOrDefault(plan.Name);
             var where = seeded is null ? "" : $" WHERE id NOT BETWEEN {seeded.Min()} AND {seeded.Max()}";
-            await using var command = new NpgsqlCommand($"SELECT count(*) FROM {Sql.Quote(plan.Name)}{where}", connection, transaction);
-            var rows = (long)(await command.ExecuteScalarAsync(ct))!;
-            if (rows > 0)
+            return $"(SELECT count(*) FROM {Sql.Quote(plan.Name)}{where})";
+        });
+        await using var command = new NpgsqlCommand($"SELECT {string.Join(", ", counts)}", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        for (var i = 0; i < tables.Count; i++)
+        {
+            if (reader.GetInt64(i) is var rows and > 0)
             {
-                found.Add((plan.Name, rows));
+                found.Add((tables[i].Name, rows));
             }
         }
 
