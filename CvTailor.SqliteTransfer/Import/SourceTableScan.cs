@@ -44,9 +44,7 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
     void Scan(SqliteConnection source, Action<object?[]>? onRow, CancellationToken ct)
     {
         var columns = Plan.Columns;
-        using var command = source.CreateCommand();
-        command.CommandText = $"SELECT {Sql.ColumnList(columns.Select(c => c.Name))} FROM {Sql.Quote(Plan.Name)}";
-        using var reader = command.ExecuteReader();
+        using var reader = new SqliteRowReader(source, $"SELECT {Sql.ColumnList(columns.Select(c => c.Name))} FROM {Sql.Quote(Plan.Name)}");
         var image = Digest is null ? null : new RowImage();
         while (reader.Read())
         {
@@ -105,9 +103,9 @@ public sealed class SourceTableScan(TablePlan plan, SkipRegistry skips, Embeddin
         }
     }
 
-    string KeyOf(SqliteDataReader reader)
+    string KeyOf(SqliteRowReader reader)
     {
-        if (Plan.PrimaryKeyIndex < 0 || reader.IsDBNull(Plan.PrimaryKeyIndex))
+        if (Plan.PrimaryKeyIndex < 0 || reader.StorageClass(Plan.PrimaryKeyIndex) == SqliteRowReader.Null)
         {
             return $"row {SourceRows}";
         }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using CvTailor.SqliteTransfer.Schema;
-using Microsoft.Data.Sqlite;
 
 namespace CvTailor.SqliteTransfer.Values;
 
@@ -15,12 +14,14 @@ namespace CvTailor.SqliteTransfer.Values;
 public static class SourceValueReader
 {
     /// <returns>long for every integer kind, bool, string, Guid, DateTime (UTC), DateOnly, decimal, double, string (JSON), float[], IPAddress.</returns>
-    public static object? Read(SqliteDataReader reader, int ordinal, TargetColumn column, RowImage? image, out string? skip)
+    public static object? Read(SqliteRowReader reader, int ordinal, TargetColumn column, RowImage? image, out string? skip)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(column);
         skip = null;
-        if (reader.IsDBNull(ordinal))
+        // The storage class is asked once per value; every branch below reads the value in the form it is stored in.
+        var storageClass = reader.StorageClass(ordinal);
+        if (storageClass == SqliteRowReader.Null)
         {
             if (!column.IsNullable)
             {
@@ -31,7 +32,7 @@ public static class SourceValueReader
             return null;
         }
 
-        var storage = reader.GetFieldType(ordinal);
+        var storage = SqliteRowReader.ClrType(storageClass);
         switch (column.Kind)
         {
             case ValueKind.SmallInteger:
@@ -87,7 +88,7 @@ public static class SourceValueReader
 
             case ValueKind.Uuid:
             {
-                var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "uuid");
+                var text = storage == typeof(string) ? Chars(reader, ordinal, stackalloc char[ShortText]) : throw Storage(storage, "uuid");
                 if (!(text.Length == 32 ? Guid.TryParseExact(text, "N", out var value) : Guid.TryParseExact(text, "D", out value)))
                 {
                     throw new ValueConversionException($"'{text}' is not a UUID (32 hex digits)");
@@ -99,8 +100,7 @@ public static class SourceValueReader
 
             case ValueKind.TimestampTz:
             {
-                var text = storage == typeof(string) ? reader.GetString(ordinal) : throw Storage(storage, "datetime");
-                var micros = DjangoDateTime.ParseMicros(text);
+                var micros = storage == typeof(string) ? DjangoDateTime.ParseMicros(Chars(reader, ordinal, stackalloc char[ShortText])) : throw Storage(storage, "datetime");
                 var value = DjangoDateTime.ToUtcDateTime(micros);
                 image?.Add(column, value);
                 return value;
@@ -148,7 +148,7 @@ public static class SourceValueReader
             case ValueKind.Vector:
             {
                 // The text's UTF-8 bytes as SQLite holds them (sqlite3_column_blob of a TEXT value), parsed as such.
-                var value = storage == typeof(string) ? VectorText.ParseUtf8(reader.GetFieldValue<byte[]>(ordinal)) : throw Storage(storage, "vector");
+                var value = storage == typeof(string) ? VectorText.ParseUtf8(reader.GetUtf8(ordinal)) : throw Storage(storage, "vector");
                 if (column.Dimensions is { } dimensions && value.Length != dimensions)
                 {
                     skip = $"{column.Name} has {value.Length} dimensions; the column holds {dimensions} (never truncated)";
@@ -179,7 +179,17 @@ public static class SourceValueReader
         }
     }
 
-    static long ReadInteger(SqliteDataReader reader, int ordinal, Type storage)
+    /// <summary>Longest text decoded on the stack (UUIDs, date-times); a longer one is decoded to a string.</summary>
+    const int ShortText = 64;
+
+    /// <summary>A TEXT value as characters: in <paramref name="buffer"/> when it fits (no string for a value parsed at once).</summary>
+    static ReadOnlySpan<char> Chars(SqliteRowReader reader, int ordinal, Span<char> buffer)
+    {
+        var utf8 = reader.GetUtf8(ordinal);
+        return utf8.Length <= buffer.Length ? buffer[..System.Text.Encoding.UTF8.GetChars(utf8, buffer)] : reader.GetString(ordinal);
+    }
+
+    static long ReadInteger(SqliteRowReader reader, int ordinal, Type storage)
     {
         if (storage == typeof(long))
         {
