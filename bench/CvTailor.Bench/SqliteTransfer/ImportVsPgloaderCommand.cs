@@ -58,6 +58,7 @@ internal static class ImportVsPgloaderCommand
                     $"pgloader --with {string.Join(", ", PgloaderProcess.Settings)}; ours: {string.Join(' ', importer)}");
                 await output.WriteLineAsync("run  pgloader (s)  ours full (s)  ours load (s)  full/pgloader  load/pgloader  load avg");
                 var rows = new List<(double Pgloader, double Full, double Load)>();
+                var databases = new List<string>();
                 for (var run = 1; run <= runs; run++)
                 {
                     var pgDb = await FreshAsync(postgres, $"pgloader_{run}", template: null, ct);
@@ -87,14 +88,11 @@ internal static class ImportVsPgloaderCommand
                         await output.WriteLineAsync($"     ours: {Moved(fullCounts, sourceCounts, builtIns)}; media {Directory.EnumerateFiles(storage, "*", SearchOption.AllDirectories).Count():N0} files copied");
                     }
 
-                    foreach (var database in new[] { pgDb, fullDb, loadDb })
-                    {
-                        await ExecuteAsync(postgres.GetConnectionString(), $"DROP DATABASE \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", ct);
-                    }
-
-                    // The storage roots stay until the end (below): deleting 7,060 files right before the next run makes
-                    // ext4's inode allocator skip each recently freed inode on every file the next run creates, which
-                    // made runs 2 and 3 pay up to 1.5 s of kernel time that an operator's single import never sees.
+                    // The databases and the storage roots stay until the end (below): deleting 7,060 files (or a database's
+                    // relation files) right before the next run makes ext4's inode allocator skip each recently freed inode
+                    // on every file the next run creates (on a file system without a journal, for 5 minutes), which made
+                    // runs 2 and 3 pay up to 1.5 s of kernel time that an operator's single import never sees.
+                    databases.AddRange([pgDb, fullDb, loadDb]);
                 }
 
                 var pgMedian = Median(rows.Select(r => r.Pgloader));
@@ -105,6 +103,11 @@ internal static class ImportVsPgloaderCommand
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"goals: full ≤ 0.50 × pgloader: {(fullMedian / pgMedian <= 0.5 ? "met" : "MISSED")}; load ≤ 0.30 × pgloader: {(loadMedian / pgMedian <= 0.3 ? "met" : "MISSED")}"));
                 await output.WriteLineAsync($"# load average at end: {LoadAverage()}; logs in {work}");
+                foreach (var database in databases)
+                {
+                    await ExecuteAsync(postgres.GetConnectionString(), $"DROP DATABASE \"{new NpgsqlConnectionStringBuilder(database).Database}\" WITH (FORCE)", ct);
+                }
+
                 return 0;
             }
             finally
