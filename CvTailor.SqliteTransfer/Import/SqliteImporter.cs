@@ -112,6 +112,17 @@ public sealed class SqliteImporter(ITransferProgress progress)
         }
 
         Mark("schemas");
+        // The reader threads start now, beside the source checks and the target's preparation below: they only read the
+        // file, and the rows they encode wait in their bounded queues until the COPY starts (if it does: a failed check
+        // stops them, and a reader's own failure is reported only when the COPY reaches that table, after the checks).
+        // Queued jobs and expired rows arrive held (ImportHolds.InCopy) unless the options give them back; the instant
+        // that judges expiry is the run's start, the same for the survey's counts and the holds.
+        var now = ImportHolds.Instant(options.Now ?? DateTime.UtcNow);
+        var skips = new SkipRegistry();
+        var backfill = new EmbeddingBackfill();
+        var scans = plan.Tables.Select(table => new SourceTableScan(table, skips, backfill, options.Verify)).ToList();
+        await using var producers = TableProducers.Start(source, scans, options.Readers, options.BatchSize,
+            scan => ImportHolds.InCopy(scan.Plan, options.ResumeJobs, options.DropExpired, now), ct, timeline);
         // PostgreSQL's side of the preparation (the transaction, the advisory lock, the emptiness check, dropping the big
         // tables' indexes and foreign keys) runs beside the source checks below: nothing it does is visible outside the
         // transaction, which is rolled back when the source fails its checks (their verdict still comes first).
@@ -140,7 +151,7 @@ public sealed class SqliteImporter(ITransferProgress progress)
             {
                 var surveying = timeline?.Now ?? default;
                 builtIns = await BuiltInRows.ReadAsync(source, plan.Tables, ct);
-                holds = await ImportHolds.SurveyAsync(source, planned, ImportHolds.Instant(options.Now ?? DateTime.UtcNow), ct);
+                holds = await ImportHolds.SurveyAsync(source, planned, now, ct);
                 referenced = await MediaFiles.ReferencedAsync(source, ct);
                 timeline?.Add("main", "built-ins, holds survey, referenced media", surveying);
                 if (options.MediaDirectory is not null && !string.IsNullOrWhiteSpace(options.StorageRoot))
@@ -221,40 +232,34 @@ public sealed class SqliteImporter(ITransferProgress progress)
             await builtIns.DeleteReplacedAsync(target, transaction, ct);
             timeline?.Add("postgres", "built-ins replaced", preparing);
             Mark("target prepare");
-            var skips = new SkipRegistry();
-            var backfill = new EmbeddingBackfill();
-            var scans = plan.Tables.Select(table => new SourceTableScan(table, skips, backfill, options.Verify)).ToList();
             var loads = new List<TableLoad>();
             long written = 0;
-            // Queued jobs and expired rows arrive held (ImportHolds.InCopy) unless the options give them back.
-            await using (var producers = TableProducers.Start(source, scans, options.Readers, options.BatchSize,
-                scan => ImportHolds.InCopy(scan.Plan, options.ResumeJobs, options.DropExpired, holds.Now), ct, timeline))
+            for (var i = 0; i < scans.Count; i++)
             {
-                for (var i = 0; i < scans.Count; i++)
+                var copying = timeline?.Now ?? default;
+                var before = written;
+                loads.Add(await LoadTableAsync(target, scans[i], producers.Chunks(i), rows =>
                 {
-                    var copying = timeline?.Now ?? default;
-                    var before = written;
-                    loads.Add(await LoadTableAsync(target, scans[i], producers.Chunks(i), rows =>
+                    written = before + rows;
+                    if (written >= options.FaultAfterRows)
                     {
-                        written = before + rows;
-                        if (written >= options.FaultAfterRows)
-                        {
-                            throw new InjectedFaultException(written);
-                        }
-                    }, ct));
-                    if (scans[i].Plan.SourceRows > 0)
-                    {
-                        timeline?.Add("postgres", $"COPY {scans[i].Plan.Name}", copying);
+                        throw new InjectedFaultException(written);
                     }
+                }, ct));
+                if (scans[i].Plan.SourceRows > 0)
+                {
+                    timeline?.Add("postgres", $"COPY {scans[i].Plan.Name}", copying);
+                }
 
-                    // PostgreSQL builds this table's indexes while the reader threads convert the next tables.
-                    var restoring = timeline?.Now ?? default;
-                    if (await deferred.RestoreLoadedAsync(target, transaction, scans[i].Plan, ct) is var restored and > 0)
-                    {
-                        timeline?.Add("postgres", $"{restored} indexes/foreign keys after {scans[i].Plan.Name}", restoring);
-                    }
+                // PostgreSQL builds this table's indexes while the reader threads convert the next tables.
+                var restoring = timeline?.Now ?? default;
+                if (await deferred.RestoreLoadedAsync(target, transaction, scans[i].Plan, ct) is var restored and > 0)
+                {
+                    timeline?.Add("postgres", $"{restored} indexes/foreign keys after {scans[i].Plan.Name}", restoring);
                 }
             }
+
+            await producers.DisposeAsync(); // every reader done: their SQLite connections are closed
 
             Mark($"copy with indexes ({deferred.Indexes}) and foreign keys ({deferred.ForeignKeys})");
             await deferred.RestoreAsync(target, transaction, ct); // foreign keys to tables that were not loaded, if any

@@ -31,6 +31,7 @@ public sealed class TableProducers : IAsyncDisposable
     readonly Task[] _workers;
     readonly ImportTimeline? _timeline;
     int _next = -1;
+    int _disposed;
 
     TableProducers(string sourceConnectionString, IReadOnlyList<SourceTableScan> scans, int readers, int batchRows,
         Func<SourceTableScan, Action<object?[]>?> beforeEncoding, ImportTimeline? timeline, CancellationToken ct)
@@ -161,9 +162,17 @@ public sealed class TableProducers : IAsyncDisposable
         return Stopwatch.GetElapsedTime(since);
     }
 
-    /// <summary>Stops the readers (when the load ended early) and waits for them: their SQLite connections are closed after this.</summary>
+    /// <summary>
+    /// Stops the readers (when the load ended early, or never started) and waits for them: their SQLite connections are
+    /// closed after this. Idempotent.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync();
         foreach (var channel in _chunks)
         {

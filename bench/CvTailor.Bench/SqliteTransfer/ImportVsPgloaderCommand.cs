@@ -12,7 +12,7 @@ using Npgsql;
 namespace CvTailor.Bench.SqliteTransfer;
 
 /// <summary>
-/// <c>import-vs-pgloader [--size-mb 120] [--runs 3] [--no-publish | --tool PATH]</c>: generates an original-format (Django) SQLite database and its
+/// <c>import-vs-pgloader [--size-mb 120] [--runs 3] [--no-publish | --tool PATH] [--timings]</c>: generates an original-format (Django) SQLite database and its
 /// media directory, starts a throwaway PostgreSQL cluster, then per run times, each as a process from start to exit and
 /// each into a fresh database: pgloader, our <c>import-sqlite</c> as an operator runs it (media, verification), and
 /// our load alone (no media, no verification). Prints every run, the medians and the ratios to pgloader, with the
@@ -26,6 +26,7 @@ internal static class ImportVsPgloaderCommand
         var runs = Math.Max(1, EmbeddingLatencyCommand.Option(args, "--runs", 3));
         var work = Path.Combine(Path.GetTempPath(), $"cvtailor-import-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
+        var timings = args.Contains("--timings");
         try
         {
             var tool = Array.IndexOf(args, "--tool") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
@@ -56,6 +57,12 @@ internal static class ImportVsPgloaderCommand
                     Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
                 await output.WriteLineAsync($"# PostgreSQL: {await ScalarAsync(postgres.GetConnectionString(), "SHOW server_version", ct)}; " +
                     $"pgloader --with {string.Join(", ", PgloaderProcess.Settings)}; ours: {string.Join(' ', importer)}");
+                if (await RecentlyFreedInodes.WaitAsync(ct) is { TotalSeconds: > 0 } waited)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"# waited {waited.TotalSeconds:F0} s before the first run: the previous invocation's clean-up freed ~40,000 inodes less than a minute ago, which ext4 without a journal scans past on every file it creates (RecentlyFreedInodes); each timed run starts after a sync"));
+                }
+
                 await output.WriteLineAsync("run  pgloader (s)  ours full (s)  ours load (s)  full/pgloader  load/pgloader  load avg");
                 var rows = new List<(double Pgloader, double Full, double Load)>();
                 var databases = new List<string>();
@@ -63,6 +70,7 @@ internal static class ImportVsPgloaderCommand
                 {
                     var pgDb = await FreshAsync(postgres, $"pgloader_{run}", template: null, ct);
                     await ExecuteAsync(pgDb, "CREATE EXTENSION IF NOT EXISTS vector", ct);
+                    await RecentlyFreedInodes.SettleAsync(ct);
                     var pg = await PgloaderProcess.RunAsync(file, pgDb, ct);
                     if (pg is null)
                     {
@@ -73,15 +81,22 @@ internal static class ImportVsPgloaderCommand
                     var pgCounts = await TransferBenchmark.CountRowsAsync(pgDb, ct);
                     var fullDb = await FreshAsync(postgres, $"full_{run}", "migrated", ct);
                     var storage = Path.Combine(work, $"storage-{run}");
-                    var full = await TimeAsync(importer, ["import-sqlite", file, "--target", fullDb, "--media", media, "--storage-root", storage], Path.Combine(work, $"full-{run}.log"), ct);
+                    await RecentlyFreedInodes.SettleAsync(ct);
+                    var full = await TimeAsync(importer, ["import-sqlite", file, "--target", fullDb, "--media", media, "--storage-root", storage, .. (timings ? ["--timings"] : Array.Empty<string>())], Path.Combine(work, $"full-{run}.log"), ct);
                     var fullCounts = await TransferBenchmark.CountRowsAsync(fullDb, ct);
                     var loadDb = await FreshAsync(postgres, $"load_{run}", "migrated", ct);
+                    await RecentlyFreedInodes.SettleAsync(ct);
                     var load = await TimeAsync(importer, ["import-sqlite", file, "--target", loadDb, "--skip-verification"], Path.Combine(work, $"load-{run}.log"), ct);
                     rows.Add((pg.Elapsed.TotalSeconds, full.TotalSeconds, load.TotalSeconds));
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{run,3}  {pg.Elapsed.TotalSeconds,12:F2}  {full.TotalSeconds,13:F2}  {load.TotalSeconds,13:F2}  {full / pg.Elapsed,13:F2}  {load / pg.Elapsed,13:F2}  {LoadAverage()}"));
                     await output.WriteLineAsync($"     full phases: {Phases(Path.Combine(work, $"full-{run}.log"), full)}");
                     await output.WriteLineAsync($"     load phases: {Phases(Path.Combine(work, $"load-{run}.log"), load)}");
+                    if (timings)
+                    {
+                        await output.WriteLineAsync($"     full timeline (start, end, seconds): {Timeline(Path.Combine(work, $"full-{run}.log"))}");
+                    }
+
                     if (run == 1)
                     {
                         await output.WriteLineAsync($"     pgloader: exit {pg.ExitCode}, {Moved(pgCounts, sourceCounts, BuiltInRows.None)}");
@@ -122,6 +137,8 @@ internal static class ImportVsPgloaderCommand
             {
                 TryDelete(dir); // media and storage roots; the SQLite file and the logs stay for inspection
             }
+
+            await RecentlyFreedInodes.CleanedUpAsync(CancellationToken.None);
         }
     }
 
@@ -209,6 +226,16 @@ internal static class ImportVsPgloaderCommand
         return inProcess is { } seconds
             ? string.Create(CultureInfo.InvariantCulture, $"process start, runtime and exit {wall.TotalSeconds - seconds:F2} s, {phases}")
             : phases;
+    }
+
+    /// <summary>From a <c>--timings</c> log: the media copy's span and the last span of PostgreSQL's connection (the commit).</summary>
+    static string Timeline(string log)
+    {
+        var lines = File.ReadAllLines(log).Select(l => l.Trim()).Where(l => l.Length > 0 && char.IsDigit(l[0])).ToList();
+        var media = lines.FirstOrDefault(l => l.Contains(" media ", StringComparison.Ordinal));
+        var first = lines.FirstOrDefault(l => l.Contains(" COPY ", StringComparison.Ordinal));
+        var last = lines.LastOrDefault(l => l.Contains(" postgres ", StringComparison.Ordinal));
+        return string.Join("; ", new[] { first, media, last }.Where(l => l is not null).Select(l => string.Join(' ', l!.Split(' ', StringSplitOptions.RemoveEmptyEntries))));
     }
 
     static string Moved(Dictionary<string, long> counts, Dictionary<string, long> source, BuiltInRows builtIns)
