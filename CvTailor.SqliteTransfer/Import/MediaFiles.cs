@@ -20,6 +20,17 @@ public sealed class MediaFiles
     Task<MediaCheck>? _copy;
     CancellationTokenSource? _cancel;
 
+    // The copy's threads share the list of files: the next index, who is copying (the first thread counts one until
+    // it has taken the last file), the files that differ, the first failure.
+    int _nextFile = -1;
+    readonly object _workersGate = new(); // Monitor.Wait: not a System.Threading.Lock
+    int _workers = 1;
+    bool _workersClosed;
+    int _helping;
+    int _helpers;
+    readonly List<string> _different = [];
+    Exception? _failure;
+
     MediaFiles(string source, string root, IReadOnlyList<string> files)
     {
         _source = source;
@@ -78,68 +89,156 @@ public sealed class MediaFiles
         {
             var copying = timeline?.Now ?? default;
             var check = CopyAndCompare(referenced, token);
-            timeline?.Add("media", $"copies and compares {Files.Count:N0} files", copying);
+            timeline?.Add("media", $"copies and compares {Files.Count:N0} files" + (_helpers > 0 ? $" ({_helpers} more threads for the rest once the import waited for it)" : ""), copying);
             return check;
         }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
-    /// <summary>The outcome of <see cref="StartCopy"/>: every file of the media directory present and identical, or not.</summary>
-    public Task<MediaCheck> CopiedAsync() => _copy ?? throw new InvalidOperationException("The copy was not started.");
-
-    MediaCheck CopyAndCompare(IReadOnlyCollection<string> referenced, CancellationToken ct)
+    /// <summary>
+    /// The outcome of <see cref="StartCopy"/>: every file of the media directory present and identical, or not. When the
+    /// copy is not done yet, the import has nothing left to do but wait for it: the files left are shared with one more
+    /// thread per other core from then on (during the load one thread is enough, and more would take the load's CPU).
+    /// </summary>
+    public Task<MediaCheck> CopiedAsync()
     {
-        var different = new List<string>();
-        foreach (var file in Files)
+        var copy = _copy ?? throw new InvalidOperationException("The copy was not started.");
+        if (!copy.IsCompleted && Interlocked.Exchange(ref _helping, 1) == 0)
         {
-            ct.ThrowIfCancellationRequested();
-            var source = Path.Combine(_source, file);
-            var target = Path.Combine(_root, file);
-            if (File.Exists(target))
+            var token = _cancel!.Token;
+            for (var n = 1; n < Environment.ProcessorCount; n++)
             {
-                continue; // compared by ConflictsAsync: the same bytes
-            }
-
-            // Creating files dominates (the file system's metadata work), so each file costs as few system calls as
-            // possible: the source opened once (length, time stamp and bytes through one handle), the temporary written,
-            // stamped and read back through one handle, then a rename (so a killed run leaves whole files or
-            // temporaries, never a partial file under the final name). Directories known to exist are not asked again.
-            CreateDirectory(Path.GetDirectoryName(target)!);
-            byte[] bytes;
-            DateTime written;
-            using (var input = File.OpenHandle(source))
-            {
-                bytes = new byte[RandomAccess.GetLength(input)];
-                if (ReadFully(input, bytes) != bytes.Length)
+                _ = Task.Factory.StartNew(() =>
                 {
-                    throw new IOException($"Media file {source} changed while it was copied.");
-                }
+                    // Too late once the first thread has taken the last file and stopped waiting for helpers.
+                    lock (_workersGate)
+                    {
+                        if (_workersClosed)
+                        {
+                            return;
+                        }
 
-                written = File.GetLastWriteTimeUtc(input);
-            }
+                        _workers++;
+                    }
 
-            var temporary = target + ".importing";
-            bool same;
-            using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite))
-            {
-                RandomAccess.Write(handle, bytes, 0);
-                File.SetLastWriteTimeUtc(handle, written);
-                // Verified as written: the file's bytes read back from the storage root must be the source's.
-                same = SameBytes(bytes, handle);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-            lock (_createdFiles)
-            {
-                _createdFiles.Add(target);
-            }
-
-            if (!same)
-            {
-                different.Add(file);
+                    Interlocked.Increment(ref _helpers);
+                    try
+                    {
+                        CopyShare(token);
+                    }
+                    finally
+                    {
+                        lock (_workersGate)
+                        {
+                            if (--_workers == 0)
+                            {
+                                Monitor.PulseAll(_workersGate);
+                            }
+                        }
+                    }
+                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
         }
 
+        return copy;
+    }
+
+    MediaCheck CopyAndCompare(IReadOnlyCollection<string> referenced, CancellationToken ct)
+    {
+        CopyShare(ct);
+        // The helpers that joined finish the file they hold; none can join after this.
+        lock (_workersGate)
+        {
+            _workersClosed = true;
+            _workers--;
+            while (_workers > 0)
+            {
+                Monitor.Wait(_workersGate);
+            }
+        }
+
+        if (_failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(_failure);
+        }
+
+        List<string> different;
+        lock (_different)
+        {
+            different = _different.Order(StringComparer.Ordinal).ToList();
+        }
+
         return new MediaCheck(Files.Count, Bytes, [], different, Absent(referenced));
+    }
+
+    /// <summary>Copies files of <see cref="Files"/> until none is left (shared by the copying threads); records the first failure.</summary>
+    void CopyShare(CancellationToken ct)
+    {
+        try
+        {
+            for (var i = Interlocked.Increment(ref _nextFile); i < Files.Count; i = Interlocked.Increment(ref _nextFile))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (!CopyOne(Files[i]))
+                {
+                    lock (_different)
+                    {
+                        _different.Add(Files[i]);
+                    }
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            Interlocked.CompareExchange(ref _failure, ex, null);
+            Interlocked.Exchange(ref _nextFile, Files.Count); // the other threads stop after their current file
+        }
+    }
+
+    /// <returns>False when the file read back from the storage root differs from its source.</returns>
+    bool CopyOne(string file)
+    {
+        var source = Path.Combine(_source, file);
+        var target = Path.Combine(_root, file);
+        if (File.Exists(target))
+        {
+            return true; // compared by ConflictsAsync: the same bytes
+        }
+
+        // Creating files dominates (the file system's metadata work), so each file costs as few system calls as
+        // possible: the source opened once (length, time stamp and bytes through one handle), the temporary written,
+        // stamped and read back through one handle, then a rename (so a killed run leaves whole files or
+        // temporaries, never a partial file under the final name). Directories known to exist are not asked again.
+        CreateDirectory(Path.GetDirectoryName(target)!);
+        byte[] bytes;
+        DateTime written;
+        using (var input = File.OpenHandle(source))
+        {
+            bytes = new byte[RandomAccess.GetLength(input)];
+            if (ReadFully(input, bytes) != bytes.Length)
+            {
+                throw new IOException($"Media file {source} changed while it was copied.");
+            }
+
+            written = File.GetLastWriteTimeUtc(input);
+        }
+
+        var temporary = target + ".importing";
+        bool same;
+        using (var handle = File.OpenHandle(temporary, FileMode.Create, FileAccess.ReadWrite))
+        {
+            RandomAccess.Write(handle, bytes, 0);
+            File.SetLastWriteTimeUtc(handle, written);
+            // Verified as written: the file's bytes read back from the storage root must be the source's.
+            same = SameBytes(bytes, handle);
+        }
+
+        File.Move(temporary, target, overwrite: true);
+        lock (_createdFiles)
+        {
+            _createdFiles.Add(target);
+        }
+
+        return same;
     }
 
     static bool SameBytes(byte[] expected, SafeFileHandle handle)
@@ -299,6 +398,14 @@ public sealed class MediaFiles
     }
 
     void CreateDirectory(string directory)
+    {
+        lock (_existingDirectories)
+        {
+            CreateDirectoryLocked(directory);
+        }
+    }
+
+    void CreateDirectoryLocked(string directory)
     {
         if (_existingDirectories.Contains(directory))
         {

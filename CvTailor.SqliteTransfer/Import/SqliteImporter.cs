@@ -269,9 +269,11 @@ public sealed class SqliteImporter(ITransferProgress progress)
             await TargetDatabase.RestartIdentitiesAsync(target, scans.Where(s => s.Plan.Identity is not null).Select(scan => (scan.Plan.Name, scan.Plan.Identity!.Name,
                 Math.Max(Math.Max(scan.MaxKey, scan.Plan.SourceSequence ?? 0), builtIns.Kept(scan.Plan.Name).DefaultIfEmpty().Max()))), transaction, ct);
 
+            timeline?.Add("postgres", "identities", finishing);
             progress.Phase("embedding jobs");
+            finishing = timeline?.Now ?? default;
             var jobs = plan.Tables.Any(t => t.Name == "artifacts_artifact") ? await backfill.EnqueueAsync(target, transaction, ct) : 0;
-            timeline?.Add("postgres", "identities, embedding jobs", finishing);
+            timeline?.Add("postgres", $"{jobs:N0} embedding jobs", finishing);
 
             Mark("identities and jobs");
             var loadTime = total.Elapsed;

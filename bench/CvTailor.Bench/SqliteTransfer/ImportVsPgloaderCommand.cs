@@ -57,10 +57,17 @@ internal static class ImportVsPgloaderCommand
                     Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, ct);
                 await output.WriteLineAsync($"# PostgreSQL: {await ScalarAsync(postgres.GetConnectionString(), "SHOW server_version", ct)}; " +
                     $"pgloader --with {string.Join(", ", PgloaderProcess.Settings)}; ours: {string.Join(' ', importer)}");
-                if (await RecentlyFreedInodes.WaitAsync(ct) is { TotalSeconds: > 0 } waited)
+                var (waited, since) = await RecentlyFreedInodes.WaitAsync(ct);
+                if (waited > TimeSpan.Zero)
                 {
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"# waited {waited.TotalSeconds:F0} s before the first run: the previous invocation's clean-up freed ~40,000 inodes less than a minute ago, which ext4 without a journal scans past on every file it creates (RecentlyFreedInodes); each timed run starts after a sync"));
+                        $"# waited {waited.TotalSeconds:F0} s before the first run: the previous invocation's clean-up freed ~40,000 inodes less than 65 s ago, which ext4 without a journal scans past on every file it creates (RecentlyFreedInodes); each timed run starts after a sync"));
+                }
+
+                if (since < RecentlyFreedInodes.DirtyWindow)
+                {
+                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                        $"# note: the previous invocation cleaned up {since.Value.TotalSeconds:F0} s ago (less than 6 min): on ext4 without a journal the media copy of the full runs may still pay part of that scan"));
                 }
 
                 await output.WriteLineAsync("run  pgloader (s)  ours full (s)  ours load (s)  full/pgloader  load/pgloader  load avg");

@@ -10,20 +10,25 @@ namespace CvTailor.Bench.SqliteTransfer;
 /// inode it allocates, each free inode of the block group that was freed less than 60 s ago, or less than 360 s ago
 /// while its inode table block is dirty (not yet written back), scanning the group from its start on each allocation
 /// (<c>find_inode_bit</c>/<c>recently_deleted</c>). The bench's clean-up frees ~40,000 inodes (the media directory,
-/// three storage roots, the cluster's databases) in the groups where the next invocation creates its files, and the
-/// next invocation's own file creations dirty those inode table blocks again. Started right after it, the import's
-/// media copy spent 85 % of its thread in that scan (perf), 3.5–5.9 s instead of 0.4–1.3 s, taking CPU from the load
-/// beside it: the whole command went from 0.41–0.48 to 0.56–0.72 × pgloader. Outside the bench: 7,060 files created
-/// right after deleting 28,000 beside them took 1.5 s of kernel time; written back (sync) and 65 s later, 0.3 s, three
-/// times in a row. An operator's import does not run within minutes of deleting tens of thousands of files beside its
-/// storage root; so the bench records when it cleaned up, the next invocation waits until that is 65 s old, and every
-/// timed run (pgloader's as well as ours) starts after a sync, so no inode table block is left dirty by what ran
-/// before it, nor its data written back during it.
+/// three storage roots, the cluster's databases) in the groups where the next invocation creates its files. Started
+/// right after it, the import's media copy spent 85 % of its thread in that scan (perf): 3.5–5.9 s instead of
+/// 0.6–1.3 s, taking CPU from the load beside it (the whole command 0.56–0.72 instead of 0.38–0.48 × pgloader).
+/// Outside the bench: 7,060 files created right after deleting 28,000 beside them took 1.5 s of kernel time; written
+/// back (sync) and 65 s later, 0.3 s, three times in a row. So the bench records when it cleaned up, the next
+/// invocation waits until that is 65 s old, and every timed run (pgloader's as well as ours) starts after a sync, so
+/// no inode table block is left dirty by what ran before it, nor its data written back during it. That does not cover
+/// everything: a file created in a block of freed inodes dirties the block again, and its other freed inodes count as
+/// recent for up to 360 s after their deletion, so the first full run of an invocation started within 6 minutes of the
+/// previous one's clean-up can still pay part of the scan; the bench says so. An operator's import does not run within
+/// minutes of deleting tens of thousands of files beside its storage root.
 /// </remarks>
 internal static class RecentlyFreedInodes
 {
-    /// <summary>The kernel's window (<c>RECENTCY_MIN</c>, 60 s) and a margin.</summary>
+    /// <summary>The kernel's window for a written-back inode (<c>RECENTCY_MIN</c>, 60 s) and a margin.</summary>
     static readonly TimeSpan Window = TimeSpan.FromSeconds(65);
+
+    /// <summary>The window of an inode whose table block is dirty (<c>RECENTCY_MIN</c> + <c>RECENTCY_DIRTY</c>).</summary>
+    public static readonly TimeSpan DirtyWindow = TimeSpan.FromSeconds(360);
 
     static string Marker => Path.Combine(Path.GetTempPath(), "cvtailor-import-bench.cleaned-up");
 
@@ -35,23 +40,25 @@ internal static class RecentlyFreedInodes
         await File.WriteAllTextAsync(Marker, DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture), ct);
     }
 
-    /// <summary>Waits until a previous invocation's clean-up is out of the window; returns how long it waited.</summary>
-    public static async Task<TimeSpan> WaitAsync(CancellationToken ct)
+    /// <summary>
+    /// Waits until a previous invocation's clean-up is out of the 60 s window; returns how long it waited and how long
+    /// ago that clean-up was (null: none recorded).
+    /// </summary>
+    public static async Task<(TimeSpan Waited, TimeSpan? Since)> WaitAsync(CancellationToken ct)
     {
         if (!File.Exists(Marker)
             || !DateTime.TryParse(await File.ReadAllTextAsync(Marker, ct), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var cleaned))
         {
-            return TimeSpan.Zero;
+            return (TimeSpan.Zero, null);
         }
 
         var wait = cleaned + Window - DateTime.UtcNow;
-        if (wait <= TimeSpan.Zero)
+        if (wait > TimeSpan.Zero)
         {
-            return TimeSpan.Zero;
+            await Task.Delay(wait, ct);
         }
 
-        await Task.Delay(wait, ct);
-        return wait;
+        return (wait > TimeSpan.Zero ? wait : TimeSpan.Zero, DateTime.UtcNow - cleaned);
     }
 
     /// <summary>Before a timed run: writes back what ran before it (inode table blocks included).</summary>
