@@ -11,8 +11,9 @@ namespace CvTailor.Bench.SqliteTransfer;
 /// while its inode table block is dirty (not yet written back), scanning the group from its start on each allocation
 /// (<c>find_inode_bit</c>/<c>recently_deleted</c>). The bench's clean-up frees ~40,000 inodes (the media directory,
 /// three storage roots, the cluster's databases) in the groups where the next invocation creates its files. Started
-/// right after it, the import's media copy spent 85 % of its thread in that scan (perf): 3.5–5.9 s instead of
-/// 0.6–1.3 s, taking CPU from the load beside it (the whole command 0.56–0.72 instead of 0.38–0.48 × pgloader).
+/// right after it, the import's media copy spent 85 % of its thread in that scan (perf): 2.6–5.9 s instead of
+/// 0.6–1.9 s, taking CPU from the load beside it (single runs of the whole command up to 0.72 instead of 0.38–0.49 ×
+/// pgloader).
 /// Outside the bench: 7,060 files created right after deleting 28,000 beside them took 1.5 s of kernel time; written
 /// back (sync) and 65 s later, 0.3 s, three times in a row. So the bench records when it cleaned up, the next
 /// invocation waits until that is 65 s old, and every timed run (pgloader's as well as ours) starts after a sync, so
