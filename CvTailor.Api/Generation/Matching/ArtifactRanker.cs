@@ -46,12 +46,18 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var keywords = job.Keywords.Select(k => k.Term).ToList();
 
         var scores = SemanticScores.Empty;
+        var clauses = new List<IReadOnlyList<string>>();
         if (semantic is not null && profiles.Count > 0)
         {
-            scores = await semantic.ScoreAsync([.. requirements.Select(r => r.Text), .. keywords], profiles, cancellationToken);
+            // The requirement lines, the keywords (the coverage report reads them from requirements.Count on), then each
+            // line's clauses for the clause-level alignment.
+            clauses = [.. requirements.Select(r => _options.ClauseAlignmentWeight > 0 ? RequirementClauses.Split(r) : [])];
+            scores = await semantic.ScoreAsync(
+                [.. requirements.Select(r => r.Text), .. keywords, .. clauses.SelectMany(c => c)], profiles, cancellationToken);
         }
 
-        var ranked = Rank(job, requirements, profiles, scores, asOf);
+        var alignment = RequirementAlignment.Compute(scores, profiles.Count, clauses, requirements.Count + keywords.Count, _options.ClauseAlignmentWeight);
+        var ranked = Rank(job, requirements, profiles, alignment, asOf);
         var order = ranked.Select(r => profiles.IndexOf(r.Profile)).ToList();
         var coverage = BuildCoverage(job, [.. ranked.Select(r => r.Profile)], scores.Reorder(order), requirements.Count);
         return new MatchResult(job, ranked, coverage, semantic?.ModelId);
@@ -70,7 +76,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
     }
 
     List<RankedArtifact> Rank(
-        ParsedJobDescription job, List<JobRequirement> requirements, List<ArtifactProfile> profiles, SemanticScores scores, DateOnly asOf)
+        ParsedJobDescription job, List<JobRequirement> requirements, List<ArtifactProfile> profiles, RequirementAlignment scores, DateOnly asOf)
     {
         var bm25 = Bm25(job.QueryTerms, profiles);
         var maxBm25 = bm25.DefaultIfEmpty(0).Max();
@@ -326,7 +332,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
     /// requirement's kind and scaled to the best candidate. Relative per requirement, because a model's raw cosine
     /// level differs from one query line to the next; so an artifact ranks for what it shows, in whatever words.
     /// </summary>
-    static double[] SemanticAlignment(List<JobRequirement> requirements, int artifacts, SemanticScores scores)
+    static double[] SemanticAlignment(List<JobRequirement> requirements, int artifacts, RequirementAlignment scores)
     {
         var result = new double[artifacts];
         if (scores.IsEmpty || artifacts < 2 || requirements.Count == 0)
