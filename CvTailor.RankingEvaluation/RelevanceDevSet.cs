@@ -92,6 +92,33 @@ public sealed record DevArtifact(
         Collaborators = Collaborators,
         EvidenceLinks = [.. EvidenceLinks.Select(l => new EvidenceLinkDocument(l.Url, l.LinkType, l.Description))],
     };
+
+    /// <summary>The body that creates this artifact through <c>POST /api/v1/artifacts/</c> (dev types and partial dates mapped to the API's).</summary>
+    public object ToApiRequest() => new
+    {
+        title = Title,
+        description = Description,
+        artifact_type = ArtifactType switch
+        {
+            "job" => "experience",
+            "open_source" => "project",
+            var t => t,
+        },
+        start_date = FullDate(StartDate),
+        end_date = FullDate(EndDate),
+        technologies = Technologies,
+        collaborators = Collaborators,
+        evidence_links = EvidenceLinks.Select(l => new { url = l.Url, link_type = l.LinkType, description = l.Description }),
+    };
+
+    /// <summary>A dev date ("2021", "2021-06" or a full date) as the API's full date (first day of the year or month).</summary>
+    public static string? FullDate(string? partial) => partial switch
+    {
+        null or "" => null,
+        { Length: 4 } => partial + "-01-01",
+        { Length: 7 } => partial + "-01",
+        _ => partial,
+    };
 }
 
 public sealed record DevKeyword(string Term, bool Evidenced);

@@ -18,6 +18,7 @@ var rest = args.Skip(1).ToArray();
 return command switch
 {
     "ranking-eval" => await RankingEvalCommand.RunAsync(rest, Console.Out, cts.Token),
+    "ranking-eval-api" => await RankingEvalApiCommand.RunAsync(rest, Console.Out, cts.Token),
     "parse-job" => await ParseCommand.RunAsync(rest, Console.Out, cts.Token),
     "ranking-explain" => await ExplainCommand.RunAsync(rest, Console.Out, cts.Token),
     "generate-sample" => await SampleCommand.RunAsync(rest, Console.Out, cts.Token),
@@ -43,6 +44,7 @@ static int Usage()
         commands:
           ranking-eval [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only|held-out|held-out-all] [--folds 2] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
               held-out: the aliases the vocabulary_shift postings use removed (held-out-all: any posting's); --folds N: hybrid figures per part and per person
+          ranking-eval-api [--data PATH] [--semantic on|off] [--verbose]   the dev set through a real Api + Embeddings worker (stored chunks, as of today)
           ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--set Option=value]
           parse-job FILE [COMPANY]      the parser's reading of a posting (requirements, keywords, industry) as JSON
           generate-sample JOB_ID [--data PATH] [--letter]

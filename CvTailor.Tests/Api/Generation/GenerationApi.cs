@@ -44,34 +44,11 @@ public static class GenerationApi
     /// <summary>Creates one dev-set artifact through R2 (dev types and partial dates mapped to the API's).</summary>
     public static async Task<int> CreateArtifactAsync(this HttpClient client, DevArtifact artifact)
     {
-        using var response = await client.PostAsJsonAsync("/api/v1/artifacts/", new
-        {
-            title = artifact.Title,
-            description = artifact.Description,
-            artifact_type = artifact.ArtifactType switch
-            {
-                "job" => "experience",
-                "open_source" => "project",
-                var t => t,
-            },
-            start_date = FullDate(artifact.StartDate),
-            end_date = FullDate(artifact.EndDate),
-            technologies = artifact.Technologies,
-            collaborators = artifact.Collaborators,
-            evidence_links = artifact.EvidenceLinks.Select(l => new { url = l.Url, link_type = l.LinkType, description = l.Description }),
-        });
+        using var response = await client.PostAsJsonAsync("/api/v1/artifacts/", artifact.ToApiRequest());
         var json = await response.ReadJsonAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode}: {json}");
         return json!["id"]!.GetValue<int>();
     }
-
-    public static string? FullDate(string? partial) => partial switch
-    {
-        null or "" => null,
-        { Length: 4 } => partial + "-01-01",
-        { Length: 7 } => partial + "-01",
-        _ => partial,
-    };
 
     /// <summary>The body of a generation request for a dev-set job.</summary>
     public static object JobBody(DevJob job, object? extra = null) => extra ?? new

@@ -180,7 +180,7 @@ public static class RankingEvalCommand
         return options;
     }
 
-    static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
