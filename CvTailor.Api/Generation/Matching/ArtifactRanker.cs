@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using CvTailor.Api.Generation.Model;
 using CvTailor.Api.Generation.Parsing;
@@ -94,9 +95,11 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var requirementSpecificity = requirements.Select(r => r.SkillIds.Count == 0 ? 0 : r.SkillIds.Sum(s => specificity[s])).ToList();
         var alignment = SemanticAlignment(requirements, profiles.Count, scores);
         var askedSkills = requirements.SelectMany(r => r.SkillIds).Concat(job.Keywords.Where(k => k.SkillId is not null).Select(k => k.SkillId!.Value)).ToHashSet();
-        var results = new List<(ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)>();
-        var closureAsked = new Dictionary<int, bool>(); // per skill: does it or a broader skill it implies appear in the posting
-        for (var a = 0; a < profiles.Count; a++)
+        var results = new (ArtifactProfile Profile, double Score, ScoreComponents Components, List<CoveredRequirement> Covered, List<string> Skills)[profiles.Count];
+        var closureAsked = new ConcurrentDictionary<int, bool>(); // per skill: does it or a broader skill it implies appear in the posting
+        // Each artifact's pass reads only shared, unchanging state and writes its own slot, so the artifacts are spread
+        // over the cores and the results are the same, in the same order, as one after another.
+        ParallelRanking.For(profiles.Count, a =>
         {
             var profile = profiles[a];
             double coverageSum = 0, skillSum = 0;
@@ -177,12 +180,12 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
                 Semantic: alignment[a],
                 Recency: Recency(profile.Artifact, asOf),
                 Focus: focus);
-            results.Add((profile, 0, components, covered, matchedSkills));
-        }
+            results[a] = (profile, 0, components, covered, matchedSkills);
+        });
 
         // Coverage is scaled to the best candidate, like BM25, so both spread over [0, 1] before weighting.
         var maxCoverage = results.Select(r => r.Components.Coverage).DefaultIfEmpty(0).Max();
-        for (var i = 0; i < results.Count; i++)
+        for (var i = 0; i < results.Length; i++)
         {
             var c = results[i].Components;
             var coverage = _options.NormaliseCoverage && maxCoverage > 0 ? c.Coverage / maxCoverage : c.Coverage;
@@ -201,7 +204,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         if (_options.ParentJobShare > 0)
         {
             var own = results.Select(r => r.Score).ToArray();
-            for (var i = 0; i < results.Count; i++)
+            for (var i = 0; i < results.Length; i++)
             {
                 if (parents[i] is { } p)
                 {
@@ -210,14 +213,21 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
             }
         }
 
-        return [.. results
+        var ordered = results
             .OrderByDescending(r => r.Score)
             .ThenBy(r => r.Profile.Id, StringComparer.Ordinal)
-            .Select((r, i) => new RankedArtifact(
+            .ToArray();
+        var ranked = new RankedArtifact[ordered.Length];
+        ParallelRanking.For(ordered.Length, i =>
+        {
+            var r = ordered[i];
+            ranked[i] = new RankedArtifact(
                 r.Profile.Id, r.Profile.Artifact.Title, r.Profile.Artifact.ArtifactType, i + 1, Math.Round(r.Score, 4),
                 Math.Round(10 * r.Score / WeightSum, 2), r.Components, r.Skills, r.Covered,
                 Explain(r.Components, r.Covered, requirements, r.Profile.Artifact, IsUnaskedCertification(r.Profile, askedSkills)),
-                r.Profile))];
+                r.Profile);
+        });
+        return [.. ranked];
     }
 
     /// <summary>
@@ -308,10 +318,15 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
     {
         var matched = new List<KeywordEvidence>();
         var missing = new List<MissingKeyword>();
+        // Each keyword's search reads the ranked profiles only, so the keywords are searched over the cores; the
+        // report lists them in the posting's order as before.
+        var matches = new TermMatch?[job.Keywords.Count];
+        ParallelRanking.For(matches.Length, k => matches[k] =
+            _finder.Find(job.Keywords[k].Term, ranked, scores, scores.IsEmpty ? -1 : keywordOffset + k, _options.KeywordSemanticThreshold));
         for (var k = 0; k < job.Keywords.Count; k++)
         {
             var keyword = job.Keywords[k];
-            var match = _finder.Find(keyword.Term, ranked, scores, scores.IsEmpty ? -1 : keywordOffset + k, _options.KeywordSemanticThreshold);
+            var match = matches[k];
             if (match is null)
             {
                 missing.Add(new MissingKeyword(keyword.Term, KindName(keyword.Importance)));
@@ -496,7 +511,7 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
     /// Share of the artifact's description sentences that name (or imply) a skill the posting asks for.
     /// <paramref name="closureAsked"/> remembers the answer per mentioned skill for the whole ranking.
     /// </summary>
-    double Focus(ArtifactProfile profile, HashSet<int> jobSkills, Dictionary<int, bool> closureAsked)
+    double Focus(ArtifactProfile profile, HashSet<int> jobSkills, ConcurrentDictionary<int, bool> closureAsked)
     {
         var sentences = profile.SentenceTokens.Count;
         if (sentences == 0 || jobSkills.Count == 0)
