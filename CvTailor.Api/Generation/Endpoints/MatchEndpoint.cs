@@ -17,7 +17,7 @@ namespace CvTailor.Api.Generation.Endpoints;
 /// </summary>
 public static class MatchEndpoint
 {
-    public static async Task<Results<Ok<MatchResponse>, BodyError, FieldErrorsResult>> MatchAsync(
+    public static async Task<Results<MatchAnswer, BodyError, FieldErrorsResult>> MatchAsync(
         RequestFields read, CurrentUser user, CvTailorDbContext db, JobDescriptionCache cache, MatchPipeline pipeline, CancellationToken ct)
     {
         if (read.Error is { } bodyError)
@@ -44,7 +44,7 @@ public static class MatchEndpoint
         var prepared = await pipeline.MatchAsync(db, user.Id, cached.Parsed, cached.Taxonomy, input.CompanyName, input.RoleTitle,
             input.ArtifactIds, GenerationInput.Preferences(input.GenerationPreferences, input.CustomSections), ct);
         var match = prepared.Match;
-        return TypedResults.Ok(new MatchResponse(
+        return new MatchAnswer(new MatchResponse(
             cached.Parsed.ContentHash,
             cached.Hit,
             GenerationJsonMapping.Element(cached.Parsed),
