@@ -28,11 +28,19 @@ public sealed class JobDescriptionCache(TaxonomyProvider taxonomies, TimeProvide
         var hash = JobDescriptionParser.ComputeContentHash(text);
         var now = time.UtcNow();
 
+        var memoKey = string.Join('\n', userId, hash, companyName, roleTitle, version);
+        // A posting this process has not parsed is parsed (and its row JSON written) on another core while the row is
+        // looked up: a new posting needs both, and the lookup is a round trip the parse need not wait for. Only a row
+        // stored before this process's memo (a restart) makes the early parse unnecessary; the row's parse is used then.
+        var early = _memo.ContainsKey(memoKey) ? null : Task.Run(() =>
+        {
+            var fresh = new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle);
+            return (Parsed: fresh, Json: JsonSerializer.Serialize(fresh, GenerationJson.Options));
+        }, ct);
         var existing = await db.UserJobDescriptions.AsNoTracking()
             .Where(j => j.UserId == userId && j.ContentHash == hash && j.CompanyName == companyName && j.RoleTitle == roleTitle)
             .Select(j => new { j.Id, j.ParserVersion, j.ParsedData })
             .SingleOrDefaultAsync(ct);
-        var memoKey = string.Join('\n', userId, hash, companyName, roleTitle, version);
         if (existing is not null && existing.ParserVersion == version)
         {
             var cached = _memo.TryGetValue(memoKey, out var memo)
@@ -45,8 +53,18 @@ public sealed class JobDescriptionCache(TaxonomyProvider taxonomies, TimeProvide
             return new CachedJobDescription(existing.Id, cached, current, Hit: true);
         }
 
-        var parsed = Remember(memoKey, new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle));
-        var json = JsonSerializer.Serialize(parsed, GenerationJson.Options);
+        ParsedJobDescription parsed;
+        string json;
+        if (early is not null)
+        {
+            (parsed, json) = await early;
+        }
+        else
+        {
+            parsed = new JobDescriptionParser(current.Taxonomy).Parse(text, companyName, roleTitle);
+            json = JsonSerializer.Serialize(parsed, GenerationJson.Options);
+        }
+        Remember(memoKey, parsed);
         // Two requests for the same new posting may race: the unique key makes the second an update of the first.
         var ids = await db.Database.SqlQuery<long>($"""
             INSERT INTO generation_userjobdescription

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CvTailor.Api.Generation.Matching;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ namespace CvTailor.Api.Generation.Endpoints;
 /// The match endpoint's 200: the bytes, content type and OpenAPI metadata of <c>TypedResults.Ok</c> with the Api's
 /// JSON options, except that the ranked artifacts (about 97 % of a ~740 KB answer for 200 artifacts) are serialised
 /// over the cores, each core its own contiguous run of artifacts into a pooled buffer, and copied into the answer in
-/// rank order as they are. Serialising them one after another took ~2 ms of a match on this machine's cores.
+/// rank order as they are. Serialising them one after another took ~2 ms of a match on this machine's cores. Spread only
+/// when <see cref="ParallelRanking.TryEnter"/> lets it (a core idle), else written as before.
 /// </summary>
 public sealed class MatchAnswer(MatchResponse value) : IResult, IEndpointMetadataProvider, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<MatchResponse>
 {
@@ -77,6 +79,11 @@ public sealed class MatchAnswer(MatchResponse value) : IResult, IEndpointMetadat
                 NewLine = options.NewLine,
                 MaxDepth = options.MaxDepth,
             };
+            if (!ParallelRanking.TryEnter())
+            {
+                JsonSerializer.Serialize(writer, value, options);
+                return;
+            }
             var buffers = new PooledBytes[runs];
             var ends = new int[value.Count];
             try
@@ -108,6 +115,7 @@ public sealed class MatchAnswer(MatchResponse value) : IResult, IEndpointMetadat
             }
             finally
             {
+                ParallelRanking.Exit();
                 foreach (var buffer in buffers)
                 {
                     buffer?.Dispose();
