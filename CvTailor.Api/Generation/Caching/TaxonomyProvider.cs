@@ -10,12 +10,13 @@ using Microsoft.Extensions.Options;
 namespace CvTailor.Api.Generation.Caching;
 
 /// <summary>
-/// The skills taxonomy in use: the shipped one extended by the active rows of <c>generation_skillstaxonomy</c>
-/// (operators add skills there without a release). Re-read every <see cref="GenerationOptions.TaxonomyRefresh"/>;
+/// The skills taxonomy in use: the shipped one (or a registered <see cref="BaseSkillTaxonomy"/>) extended by the active
+/// rows of <c>generation_skillstaxonomy</c> (operators add skills there without a release). Re-read every <see cref="GenerationOptions.TaxonomyRefresh"/>;
 /// <see cref="CurrentTaxonomy.Version"/> changes with the rows, so cached parses made with an older taxonomy are not reused.
 /// </summary>
-public sealed class TaxonomyProvider(IOptions<GenerationOptions> options, TimeProvider time) : IDisposable
+public sealed class TaxonomyProvider(IOptions<GenerationOptions> options, TimeProvider time, BaseSkillTaxonomy? baseTaxonomy = null) : IDisposable
 {
+    readonly BaseSkillTaxonomy _base = baseTaxonomy ?? new(SkillTaxonomy.Default, "shipped");
     readonly SemaphoreSlim _gate = new(1, 1);
     CurrentTaxonomy? _current;
     DateTimeOffset _loadedAt;
@@ -40,8 +41,8 @@ public sealed class TaxonomyProvider(IOptions<GenerationOptions> options, TimePr
                 .OrderBy(s => s.Id)
                 .Select(s => new { s.SkillName, s.Category, s.Aliases, s.RelatedSkills })
                 .ToListAsync(ct);
-            var version = "shipped";
-            var taxonomy = SkillTaxonomy.Default;
+            var version = _base.Name;
+            var taxonomy = _base.Taxonomy;
             if (rows.Count > 0)
             {
                 var extra = rows.Select(r => new SkillDefinition
@@ -51,9 +52,9 @@ public sealed class TaxonomyProvider(IOptions<GenerationOptions> options, TimePr
                     Aliases = Strings(r.Aliases),
                     Related = Strings(r.RelatedSkills),
                 }).ToList();
-                taxonomy = SkillTaxonomy.Default.Extend(extra);
+                taxonomy = _base.Taxonomy.Extend(extra);
                 var text = string.Join('\n', rows.Select(r => $"{r.SkillName}\t{r.Category}\t{r.Aliases}\t{r.RelatedSkills}"));
-                version = "db-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+                version = (_base.Name == "shipped" ? "db-" : _base.Name + "-db-") + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
             }
             _current = new CurrentTaxonomy(taxonomy, version);
             _loadedAt = time.GetUtcNow();

@@ -20,10 +20,12 @@ public sealed class SkillTaxonomy
     readonly int[][] _closure;
     readonly int[][] _related;
     readonly int[][] _broader;
+    readonly IReadOnlyDictionary<string, string> _wordVariants;
 
     public SkillTaxonomy(TaxonomyDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        _wordVariants = document.WordVariants;
         Analyzer = new TextAnalyzer(document.WordVariants);
         var merged = Merge(document.Skills);
         _skills = [.. merged];
@@ -84,7 +86,7 @@ public sealed class SkillTaxonomy
         ArgumentNullException.ThrowIfNull(extra);
         var document = new TaxonomyDocument
         {
-            WordVariants = ReadShippedDocument().WordVariants,
+            WordVariants = _wordVariants, // this taxonomy's own (a reduced base keeps its reductions)
             Skills = [.. _skills, .. extra],
         };
         return new SkillTaxonomy(document);

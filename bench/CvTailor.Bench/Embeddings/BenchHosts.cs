@@ -45,7 +45,7 @@ internal sealed class BenchHosts : IAsyncDisposable
     public Uri ApiAddress { get; private set; } = null!;
     public Uri EmbeddingsAddress { get; private set; } = null!;
 
-    public static async Task<BenchHosts> StartAsync(bool worker, TextWriter output, CancellationToken ct)
+    public static async Task<BenchHosts> StartAsync(bool worker, TextWriter output, CancellationToken ct, Action<IServiceCollection>? apiServices = null)
     {
         var state = Path.Combine(Path.GetTempPath(), $"cvtailor-bench-pg-{Guid.NewGuid():N}");
         var postgres = await LocalPostgresServer.StartAsync(
@@ -77,7 +77,11 @@ internal sealed class BenchHosts : IAsyncDisposable
             ["Api:RateLimits:Auth:PermitLimit"] = "100000",
             ["Evidence:AllowedHosts:0"] = "127.0.0.1", // evidence-link checks stay on this machine
             ["services:embeddings:http:0"] = embeddings.ToString().TrimEnd('/'),
-        }, b => b.AddCvTailorApi(), a => a.UseCvTailorApi());
+        }, b =>
+        {
+            b.AddCvTailorApi();
+            apiServices?.Invoke(b.Services);
+        }, a => a.UseCvTailorApi());
         await output.WriteLineAsync($"# PostgreSQL {postgres.Port}, Api {hosts.ApiAddress}, Embeddings {embeddings} (worker {(worker ? "on" : "off")})");
         return hosts;
     }

@@ -1,17 +1,22 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Taxonomy;
 using CvTailor.Bench.Embeddings;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CvTailor.Bench.Ranking;
 
 /// <summary>
-/// <c>ranking-eval-api [--data PATH] [--semantic on|off]</c>: the dev set through the product as a client meets it.
+/// <c>ranking-eval-api [--data PATH] [--semantic on|off] [--taxonomy shipped|names-only|held-out|held-out-all]
+/// [--set Option=value]</c>: the
+/// dev set through the product as a client meets it.
 /// Each dev person becomes a user of a real Api, their artifacts are created through the artifacts endpoint, the
 /// Embeddings worker chunks and embeds them (semantic on), and every job is ranked by <c>POST /generate/match/</c>.
 /// <c>ranking-eval</c> scores artifact sentences in process as of a fixed date; this scores the stored chunks as of
-/// today, which is what a held-out set run through the API measures, so the two are printed for comparison.
+/// today, which is what a held-out set run through the API measures. <c>--taxonomy</c> starts the Api from the same
+/// reduced taxonomies as <c>ranking-eval</c> (a stand-in for postings worded in ways the taxonomy has never seen).
 /// </summary>
 internal static class RankingEvalApiCommand
 {
@@ -29,7 +34,22 @@ internal static class RankingEvalApiCommand
 
         var semanticOn = RankingEvalCommand.Option(args, "--semantic") != "off";
         var data = RelevanceDevSet.Load(dataPath);
-        await using var hosts = await BenchHosts.StartAsync(worker: semanticOn, output, ct);
+        var taxonomyName = RankingEvalCommand.Option(args, "--taxonomy") ?? "shipped";
+        var heldOut = new List<string>();
+        var taxonomy = RankingEvalCommand.Taxonomy(taxonomyName, data, heldOut);
+        var rankingOptions = RankingEvalCommand.ApplySettings(new RankingOptions(), args);
+        await using var hosts = await BenchHosts.StartAsync(worker: semanticOn, output, ct, services =>
+        {
+            if (taxonomyName != "shipped")
+            {
+                services.AddSingleton(new BaseSkillTaxonomy(taxonomy, taxonomyName));
+            }
+            services.AddSingleton(rankingOptions); // the last registration wins: the defaults, or --set's
+        });
+        if (heldOut.Count > 0)
+        {
+            await output.WriteLineAsync($"Held out of the taxonomy ({heldOut.Count}): {string.Join("; ", heldOut)}");
+        }
         var results = new List<(DevJob Job, IReadOnlyList<string> Ranking, IReadOnlyList<string> Gaps, string Semantic)>();
         foreach (var person in data.Users)
         {
@@ -62,14 +82,14 @@ internal static class RankingEvalApiCommand
                     var coverage = json["keyword_coverage"]!;
                     var reported = coverage["matched"]!.AsArray().Select(m => (m!["keyword"]!.GetValue<string>(), false))
                         .Concat(coverage["missing"]!.AsArray().Select(m => (m!["keyword"]!.GetValue<string>(), true))).ToList();
-                    var gaps = KeywordMapping.PredictedGaps(SkillTaxonomy.Default.Analyzer, reported, [.. job.RequiredKeywords.Select(k => k.Term)]);
+                    var gaps = KeywordMapping.PredictedGaps(taxonomy.Analyzer, reported, [.. job.RequiredKeywords.Select(k => k.Term)]);
                     results.Add((job, ranking, gaps, json["semantic"]!["status"]!.GetValue<string>()));
                 }
             }
         }
 
         var inv = CultureInfo.InvariantCulture;
-        await output.WriteLineAsync($"Ranking evaluation through the Api: {results.Count} jobs, semantic {(semanticOn ? "on (USE-Lite chunks from the Embeddings worker)" : "off")}, as of today");
+        await output.WriteLineAsync($"Ranking evaluation through the Api: {results.Count} jobs, semantic {(semanticOn ? "on (USE-Lite chunks from the Embeddings worker)" : "off")}, taxonomy {taxonomyName}, as of today{string.Concat(args.Where((a, i) => i > 0 && args[i - 1] == "--set").Select(a => ", " + a))}");
         await output.WriteLineAsync($"semantic.status per match: {string.Join(", ", results.GroupBy(r => r.Semantic).Select(g => $"{g.Key} {g.Count()}"))}");
         await output.WriteLineAsync(string.Create(inv, $"  {"scenario",-17} {"jobs",4} {"nDCG@5",7} {"R@5",6} {"MRR",6} {"gap P",6} {"gap R",6} {"gap F1",6}"));
         foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })

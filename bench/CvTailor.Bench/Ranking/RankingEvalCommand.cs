@@ -29,20 +29,7 @@ public static class RankingEvalCommand
         var asOf = Option(args, "--as-of") is { } d ? DateOnly.Parse(d, CultureInfo.InvariantCulture) : RelevanceDevSet.DefaultAsOf;
         var data = RelevanceDevSet.Load(dataPath);
         var heldOut = new List<string>();
-        var taxonomy = Option(args, "--taxonomy") switch
-        {
-            null or "shipped" => SkillTaxonomy.Default,
-            // A stand-in for unseen postings: the taxonomy without the aliases and word variants (some of which were
-            // chosen while reading this dev set), so matching must rely on the posting's words and on semantics.
-            "names-only" => new SkillTaxonomy(SkillTaxonomy.ReadShippedDocument() is var doc
-                ? doc with { WordVariants = new Dictionary<string, string>(), Skills = [.. doc.Skills.Select(s => s with { Aliases = [] })] }
-                : null!),
-            // Generalisation check: the aliases and word variants that occur in the vocabulary-shift postings (or in
-            // every posting) held out, as if the taxonomy had never seen these postings' paraphrases.
-            "held-out" => HoldOut(data, allPostings: false, heldOut),
-            "held-out-all" => HoldOut(data, allPostings: true, heldOut),
-            var other => throw new ArgumentException($"Unknown taxonomy '{other}' (known: shipped, names-only, held-out, held-out-all)."),
-        };
+        var taxonomy = Taxonomy(Option(args, "--taxonomy"), data, heldOut);
         using var generator = CreateGenerator(embeddings, taxonomy);
         ISemanticScorer? semantic = generator is null ? null : new EmbeddingSemanticScorer(generator, embeddings);
 
@@ -61,6 +48,22 @@ public static class RankingEvalCommand
 
         return 0;
     }
+
+    /// <summary>The taxonomy an evaluation runs with: shipped, names-only, held-out or held-out-all (see the usage).</summary>
+    internal static SkillTaxonomy Taxonomy(string? name, RelevanceDevSet data, List<string> heldOut) => name switch
+    {
+        null or "shipped" => SkillTaxonomy.Default,
+        // A stand-in for unseen postings: the taxonomy without the aliases and word variants (some of which were
+        // chosen while reading this dev set), so matching must rely on the posting's words and on semantics.
+        "names-only" => new SkillTaxonomy(SkillTaxonomy.ReadShippedDocument() is var doc
+            ? doc with { WordVariants = new Dictionary<string, string>(), Skills = [.. doc.Skills.Select(s => s with { Aliases = [] })] }
+            : null!),
+        // Generalisation check: the aliases and word variants that occur in the vocabulary-shift postings (or in
+        // every posting) held out, as if the taxonomy had never seen these postings' paraphrases.
+        "held-out" => HoldOut(data, allPostings: false, heldOut),
+        "held-out-all" => HoldOut(data, allPostings: true, heldOut),
+        var other => throw new ArgumentException($"Unknown taxonomy '{other}' (known: shipped, names-only, held-out, held-out-all)."),
+    };
 
     static SkillTaxonomy HoldOut(RelevanceDevSet data, bool allPostings, List<string> heldOut)
     {
