@@ -123,10 +123,6 @@ public sealed record EvaluationReport(IReadOnlyList<JobResult> Jobs, IReadOnlyLi
     /// <summary>Micro-averaged keyword-gap precision, recall and F1.</summary>
     public (double Precision, double Recall, double F1) Gaps(string? scenario = null, bool report = false)
     {
-        var jobs = Jobs.Where(j => scenario is null || j.Scenario == scenario).Select(j => report ? j.ReportGapCounts : j.Gaps).ToList();
-        double tp = jobs.Sum(j => j.Tp), fp = jobs.Sum(j => j.Fp), fn = jobs.Sum(j => j.Fn);
-        var p = tp + fp > 0 ? tp / (tp + fp) : 0;
-        var r = tp + fn > 0 ? tp / (tp + fn) : 0;
-        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+        return RankingMetrics.MicroAveragedGaps(Jobs.Where(j => scenario is null || j.Scenario == scenario).Select(j => report ? j.ReportGapCounts : j.Gaps));
     }
 }

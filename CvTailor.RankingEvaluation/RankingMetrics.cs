@@ -38,6 +38,21 @@ public static class RankingMetrics
 
     static string NormaliseTerm(string term) => string.Join(' ', term.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>Precision, recall and F1 of the summed per-job gap counts.</summary>
+    public static (double Precision, double Recall, double F1) MicroAveragedGaps(IEnumerable<(int Tp, int Fp, int Fn)> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        double tp = 0, fp = 0, fn = 0;
+        foreach (var c in counts)
+        {
+            (tp, fp, fn) = (tp + c.Tp, fp + c.Fp, fn + c.Fn);
+        }
+
+        var p = tp + fp > 0 ? tp / (tp + fp) : 0;
+        var r = tp + fn > 0 ? tp / (tp + fn) : 0;
+        return (p, r, p + r > 0 ? 2 * p * r / (p + r) : 0);
+    }
+
     /// <summary>(true positives, false positives, false negatives) of predicted gaps against the gold gaps.</summary>
     public static (int Tp, int Fp, int Fn) GapCounts(IEnumerable<string> predictedGaps, IEnumerable<DevKeyword> keywords)
     {

@@ -95,11 +95,7 @@ internal static class RankingEvalApiCommand
         foreach (var scenario in new string?[] { null, "core", "stretch", "vocabulary_shift" })
         {
             var jobs = results.Where(r => scenario is null || r.Job.Scenario == scenario).ToList();
-            var (tp, fp, fn) = jobs.Select(r => RankingMetrics.GapCounts(r.Gaps, r.Job.RequiredKeywords))
-                .Aggregate((0, 0, 0), (s, c) => (s.Item1 + c.Tp, s.Item2 + c.Fp, s.Item3 + c.Fn));
-            var p = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-            var r = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-            var f = p + r == 0 ? 0 : 2 * p * r / (p + r);
+            var (p, r, f) = RankingMetrics.MicroAveragedGaps(jobs.Select(j => RankingMetrics.GapCounts(j.Gaps, j.Job.RequiredKeywords)));
             await output.WriteLineAsync(string.Create(inv,
                 $"  {scenario ?? "overall",-17} {jobs.Count,4} {jobs.Average(j => RankingMetrics.NdcgAt5(j.Ranking, j.Job.Relevance)),7:0.000} {jobs.Average(j => RankingMetrics.RecallAt5(j.Ranking, j.Job.Relevance)),6:0.000} {jobs.Average(j => RankingMetrics.ReciprocalRank(j.Ranking, j.Job.Relevance)),6:0.000} {p,6:0.000} {r,6:0.000} {f,6:0.000}"));
         }
