@@ -45,7 +45,7 @@ static int Usage()
           ranking-eval [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only|held-out|held-out-all] [--folds 2] [--as-of YYYY-MM-DD] [--set Option=value] [--verbose]
               held-out: the aliases the vocabulary_shift postings use removed (held-out-all: any posting's); --folds N: hybrid figures per part and per person
           ranking-eval-api [--data PATH] [--semantic on|off] [--taxonomy ...] [--set Option=value] [--verbose]   the dev set through a real Api + Embeddings worker (stored chunks, as of today)
-          ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--set Option=value]
+          ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy shipped|names-only|held-out|held-out-all] [--set Option=value]
           parse-job FILE [COMPANY]      the parser's reading of a posting (requirements, keywords, industry) as JSON
           generate-sample JOB_ID [--data PATH] [--letter]
           export-sample JOB_ID OUT_DIR [--evidence hyperlinks|footnotes|qr_codes]

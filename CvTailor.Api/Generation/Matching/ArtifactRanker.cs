@@ -60,7 +60,10 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var alignment = RequirementAlignment.Compute(scores, profiles.Count, clauses, requirements.Count + keywords.Count, _options.ClauseAlignmentWeight);
         var ranked = Rank(job, requirements, profiles, alignment, asOf);
         var order = ranked.Select(r => profiles.IndexOf(r.Profile)).ToList();
-        var coverage = BuildCoverage(job, [.. ranked.Select(r => r.Profile)], scores.Reorder(order), requirements.Count);
+        var rankedProfiles = ranked.Select(r => r.Profile).ToList();
+        var keywordMatches = FindKeywords(job, rankedProfiles, scores.Reorder(order), requirements.Count);
+        await FindBySkillMeaningAsync(keywords, keywordMatches, rankedProfiles, cancellationToken);
+        var coverage = BuildCoverage(job, keywordMatches);
         return new MatchResult(job, ranked, coverage, semantic?.ModelId);
     }
 
@@ -73,7 +76,9 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         var scores = semantic is not null && rankedProfiles.Count > 0
             ? await semantic.ScoreAsync(terms, rankedProfiles, cancellationToken)
             : SemanticScores.Empty;
-        return [.. terms.Select((t, i) => _finder.Find(t, rankedProfiles, scores, i, _options.KeywordSemanticThreshold))];
+        var matches = terms.Select((t, i) => _finder.Find(t, rankedProfiles, scores, i, _options.KeywordSemanticThreshold)).ToArray();
+        await FindBySkillMeaningAsync(terms, matches, rankedProfiles, cancellationToken);
+        return matches;
     }
 
     List<RankedArtifact> Rank(
@@ -314,15 +319,48 @@ public sealed class ArtifactRanker(SkillTaxonomy taxonomy, RankingOptions? optio
         return !certified.Any(askedSkills.Contains);
     }
 
-    KeywordCoverageReport BuildCoverage(ParsedJobDescription job, List<ArtifactProfile> ranked, SemanticScores scores, int keywordOffset)
+    TermMatch?[] FindKeywords(ParsedJobDescription job, List<ArtifactProfile> ranked, SemanticScores scores, int keywordOffset)
     {
-        var matched = new List<KeywordEvidence>();
-        var missing = new List<MissingKeyword>();
         // Each keyword's search reads the ranked profiles only, so the keywords are searched over the cores; the
         // report lists them in the posting's order as before.
         var matches = new TermMatch?[job.Keywords.Count];
         ParallelRanking.For(matches.Length, k => matches[k] =
             _finder.Find(job.Keywords[k].Term, ranked, scores, scores.IsEmpty ? -1 : keywordOffset + k, _options.KeywordSemanticThreshold));
+        return matches;
+    }
+
+    /// <summary>
+    /// For the terms still without evidence that name no taxonomy skill themselves: the skill each names in other
+    /// words, if any (<see cref="ISemanticScorer.ResolveSkillsAsync"/>), evidenced by the best-ranked artifact showing
+    /// it. A term that names a skill is left alone: only that skill backs it, and its absence is a real gap.
+    /// </summary>
+    async Task FindBySkillMeaningAsync(
+        IReadOnlyList<string> terms, TermMatch?[] matches, IReadOnlyList<ArtifactProfile> ranked, CancellationToken cancellationToken)
+    {
+        if (semantic is null || ranked.Count == 0 || _options.KeywordSkillThreshold > 1)
+        {
+            return;
+        }
+        var open = Enumerable.Range(0, terms.Count).Where(i => matches[i] is null && !_finder.NamesSkill(terms[i])).ToList();
+        if (open.Count == 0)
+        {
+            return;
+        }
+        var skills = await semantic.ResolveSkillsAsync(
+            [.. open.Select(i => terms[i])], taxonomy, _options.KeywordSkillThreshold, _options.KeywordSkillMargin, cancellationToken);
+        for (var j = 0; j < open.Count; j++)
+        {
+            if (skills[j] is { } skill)
+            {
+                matches[open[j]] = TermEvidenceFinder.FindBySkill(skill, ranked);
+            }
+        }
+    }
+
+    static KeywordCoverageReport BuildCoverage(ParsedJobDescription job, TermMatch?[] matches)
+    {
+        var matched = new List<KeywordEvidence>();
+        var missing = new List<MissingKeyword>();
         for (var k = 0; k < job.Keywords.Count; k++)
         {
             var keyword = job.Keywords[k];

@@ -1,3 +1,4 @@
+using CvTailor.Api.Generation.Taxonomy;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 
@@ -51,6 +52,25 @@ public sealed class EmbeddingSemanticScorer(IEmbeddingGenerator<string, Embeddin
         }
 
         return new SemanticScores(similarity, best);
+    }
+
+    public async Task<IReadOnlyList<int?>> ResolveSkillsAsync(
+        IReadOnlyList<string> phrases, SkillTaxonomy taxonomy, double threshold, double margin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        if (phrases.Count == 0)
+        {
+            return [];
+        }
+        var index = await SkillPhraseIndex.GetAsync(taxonomy, modelId, EmbedAsync, cancellationToken);
+        return await index.ResolveAsync(phrases, EmbedAsync, threshold, margin, cancellationToken);
+    }
+
+    async Task<float[][]> EmbedAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        var distinct = texts.Distinct(StringComparer.Ordinal).ToList();
+        await EnsureEmbeddedAsync(distinct, cancellationToken);
+        return [.. texts.Select(t => _cache[t])];
     }
 
     async Task EnsureEmbeddedAsync(List<string> texts, CancellationToken cancellationToken)

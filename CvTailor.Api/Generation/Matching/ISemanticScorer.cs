@@ -1,3 +1,5 @@
+using CvTailor.Api.Generation.Taxonomy;
+
 namespace CvTailor.Api.Generation.Matching;
 
 /// <summary>
@@ -11,4 +13,12 @@ public interface ISemanticScorer
 
     Task<SemanticScores> ScoreAsync(
         IReadOnlyList<string> queries, IReadOnlyList<ArtifactProfile> artifacts, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Per phrase, the taxonomy skill it names in other words (<see cref="SkillPhraseIndex"/>), or null. A scorer
+    /// that cannot embed returns nulls.
+    /// </summary>
+    Task<IReadOnlyList<int?>> ResolveSkillsAsync(
+        IReadOnlyList<string> phrases, SkillTaxonomy taxonomy, double threshold, double margin, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<int?>>(new int?[phrases.Count]);
 }

@@ -94,6 +94,17 @@ public sealed record RankingOptions
     /// <summary>Best-chunk similarity from which a keyword counts as evidenced when no word matches it.</summary>
     public double KeywordSemanticThreshold { get; init; } = 0.75;
 
+    /// <summary>
+    /// Similarity (cosine, the semantic model's) from which a posting keyword that no alias matches reads as the skill
+    /// whose name or alias it is closest to (<see cref="SkillPhraseIndex"/>), so the coverage report finds it in the
+    /// artifacts that show that skill ("query performance" in work on query optimisation) instead of calling it
+    /// missing. Above 1 turns it off.
+    /// </summary>
+    public double KeywordSkillThreshold { get; init; } = 0.78;
+
+    /// <summary>How much closer the nearest skill must be than any other for a keyword to read as it.</summary>
+    public double KeywordSkillMargin { get; init; } = 0.05;
+
     /// <summary>A requirement counts as covered by an artifact from this coverage on.</summary>
     public double CoveredThreshold { get; init; } = 0.5;
 }

@@ -71,6 +71,20 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
         return null;
     }
 
+    /// <summary>Whether <paramref name="term"/> names a taxonomy skill itself (then only that skill can evidence it).</summary>
+    public bool NamesSkill(string term) => Plan(term).Skills.Count > 0;
+
+    /// <summary>
+    /// Evidence for a term read as <paramref name="skill"/> by meaning (<see cref="SkillPhraseIndex"/>): the first of
+    /// <paramref name="profiles"/> (in rank order) that shows the skill, with the sentence that shows it.
+    /// </summary>
+    public static TermMatch? FindBySkill(int skill, IReadOnlyList<ArtifactProfile> profiles)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        var profile = profiles.FirstOrDefault(p => p.HasSkill(skill));
+        return profile is null ? null : new TermMatch(profile, profile.EvidenceText(profile.Skills[skill]), "skill_by_meaning");
+    }
+
     TermPlan Plan(string term)
     {
         var whole = taxonomy.ResolvePhrase(term);
@@ -227,5 +241,5 @@ public sealed class TermEvidenceFinder(SkillTaxonomy taxonomy)
     sealed record TermPlan(IReadOnlyList<int> Skills, IReadOnlyList<string> Residual, bool AnyOf);
 }
 
-/// <summary>Where a term is evidenced: artifact, sentence and how ("skill", "implied_skill", "words", "technology", "semantic").</summary>
+/// <summary>Where a term is evidenced: artifact, sentence and how ("skill", "implied_skill", "words", "technology", "semantic", "skill_by_meaning").</summary>
 public sealed record TermMatch(ArtifactProfile Profile, string Sentence, string Via);

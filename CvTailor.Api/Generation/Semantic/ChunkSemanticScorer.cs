@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Numerics.Tensors;
 using CvTailor.Api.Generation.Endpoints;
 using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Taxonomy;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Data;
 using CvTailor.Data.Schema;
@@ -216,6 +217,36 @@ public sealed partial class ChunkSemanticScorer(
         }
         activity?.SetTag(GenerationTelemetry.ChunksTag, chunksRead);
         return new SemanticScores(similarity, best);
+    }
+
+    public async Task<IReadOnlyList<int?>> ResolveSkillsAsync(
+        IReadOnlyList<string> phrases, SkillTaxonomy taxonomy, double threshold, double margin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(phrases);
+        if (phrases.Count == 0)
+        {
+            return [];
+        }
+        try
+        {
+            var index = await SkillPhraseIndex.GetAsync(taxonomy, model, EmbedOfModelAsync, cancellationToken);
+            return await index.ResolveAsync(phrases, EmbedOfModelAsync, threshold, margin, cancellationToken);
+        }
+        catch (QueryEmbeddingException ex)
+        {
+            // The keywords then keep only their lexical evidence, as without semantics.
+            LogUnavailable(logger, ex, model);
+            return new int?[phrases.Count];
+        }
+    }
+
+    /// <summary>Vectors of this scorer's model only: a service that switched models must not mix two in one comparison.</summary>
+    async Task<float[][]> EmbedOfModelAsync(IReadOnlyList<string> texts, CancellationToken ct)
+    {
+        var (vectorModel, vectors) = await embedder.EmbedAsync(texts, ct);
+        return string.Equals(vectorModel, model, StringComparison.Ordinal)
+            ? vectors
+            : throw new QueryEmbeddingException($"The embeddings service answered with model '{vectorModel}', not '{model}'.");
     }
 
     /// <summary>

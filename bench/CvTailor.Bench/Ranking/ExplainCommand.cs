@@ -6,7 +6,7 @@ using CvTailor.Api.Generation.Taxonomy;
 namespace CvTailor.Bench.Ranking;
 
 /// <summary>
-/// <c>ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--set Option=value]</c>: the parse of
+/// <c>ranking-explain JOB_ID [--data PATH] [--embeddings none|hashing|use-lite] [--taxonomy NAME] [--set Option=value]</c>: the parse of
 /// one dev posting and every artifact's score parts; with embeddings also each requirement's best-matching artifacts
 /// by meaning, so a reader sees why an artifact described in other words ranks where it does.
 /// </summary>
@@ -32,7 +32,7 @@ public static class ExplainCommand
         }
 
         var inv = CultureInfo.InvariantCulture;
-        var taxonomy = SkillTaxonomy.Default;
+        var taxonomy = RankingEvalCommand.Taxonomy(args.SkipWhile(a => a != "--taxonomy").Skip(1).FirstOrDefault(), data, []);
         var parsed = new JobDescriptionParser(taxonomy).Parse(job.Description, job.Company, job.RoleTitle);
         await output.WriteLineAsync($"{job.Id}: {parsed.RoleTitle} ({parsed.SeniorityLevel}), years {parsed.ExperienceRequirements.Years}");
         foreach (var r in parsed.Requirements)
