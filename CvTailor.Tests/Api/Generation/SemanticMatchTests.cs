@@ -108,4 +108,35 @@ public sealed class SemanticMatchTests : IAsyncLifetime
                 new[] { "Storefront scaling", "Scaled the online store so it stayed fast through Black Friday traffic spikes.", "Moved product pages behind a CDN and added autoscaling." });
         }
     }
+
+    [Fact]
+    public async Task A_posting_keyword_in_words_no_alias_knows_is_found_through_the_skill_it_names()
+    {
+        var (client, session) = await _api.CreateUserClientAsync();
+        var orders = await client.CreateAsync(GenerationApi.Artifact("Order events platform",
+            "Moved order events onto RabbitMQ with dead-letter queues, so a slow consumer no longer blocked checkout.",
+            "2023-01-01", null, ["RabbitMQ"]));
+        await client.CreateAsync(GenerationApi.Artifact("Community garden",
+            "Organised volunteers and planted vegetables for the neighbourhood.", "2022-03-01", "2022-09-01", []));
+        await Eventually.WaitAsync(async () =>
+        {
+            await using var db = new CvTailorDbContext(TestPostgres.DbContextOptions(_data));
+            return await db.EnhancedArtifacts.CountAsync(e => e.UserId == session.UserId && e.Chunks.Any(c => c.ModelUsed == "use-lite"));
+        }, n => n == 2, TimeSpan.FromSeconds(60), "the worker to embed both artifacts");
+
+        // "queueing backbones" is no alias of any skill; in meaning it is asynchronous messaging, which RabbitMQ implies.
+        using var response = await client.PostAsJsonAsync("/api/v1/generate/match/", new
+        {
+            job_description = "Backend Engineer\n\nRequirements\n- Experience with queueing backbones and the services around them.\n- Comfort with Python.",
+        });
+        var json = (await response.ReadJsonAsync())!;
+        Assert.True(response.StatusCode == HttpStatusCode.OK, json.ToJsonString());
+        var coverage = json["keyword_coverage"]!;
+        var matched = coverage["matched"]!.AsArray().Single(m => m!["keyword"]!.GetValue<string>() == "queueing backbones")!;
+        Assert.Equal("skill_by_meaning", matched["via"]!.GetValue<string>());
+        Assert.Equal(orders, matched["artifact_id"]!.GetValue<int>());
+        Assert.Contains("RabbitMQ", matched["sentence"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Python is asked for by name and nobody shows it: still a gap.
+        Assert.Contains(coverage["missing"]!.AsArray(), m => m!["keyword"]!.GetValue<string>() == "Python");
+    }
 }
