@@ -31,4 +31,16 @@ public sealed class QueryEmbedder(QueryEmbeddingGenerator generator, IOptions<Se
         }
         return (models[0], [.. embeddings.Select(e => e.Vector.ToArray())]);
     }
+
+    /// <summary>
+    /// Vectors of <paramref name="model"/> only: a service that has switched models since must not mix two models in
+    /// one comparison (throws <see cref="QueryEmbeddingException"/>, as for an unreachable service).
+    /// </summary>
+    public async Task<float[][]> EmbedOfModelAsync(IReadOnlyList<string> texts, string model, CancellationToken ct)
+    {
+        var (vectorModel, vectors) = await EmbedAsync(texts, ct);
+        return string.Equals(vectorModel, model, StringComparison.Ordinal)
+            ? vectors
+            : throw new QueryEmbeddingException($"The embeddings service answered with model '{vectorModel}', not '{model}'.");
+    }
 }

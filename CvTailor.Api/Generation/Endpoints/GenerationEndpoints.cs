@@ -3,6 +3,7 @@ using CvTailor.Api.Generation.Caching;
 using CvTailor.Api.Generation.Jobs;
 using CvTailor.Api.Generation.Matching;
 using CvTailor.Api.Generation.Rewriting;
+using CvTailor.Api.Generation.Semantic;
 using CvTailor.Api.Llm.Chat;
 using CvTailor.Api.QueryEmbeddings;
 
@@ -27,6 +28,7 @@ public static class GenerationEndpoints
         services.AddSingleton<TaxonomyProvider>();
         services.AddSingleton<JobDescriptionCache>();
         services.AddSingleton<QueryEmbedder>();
+        services.AddHostedService<SkillPhraseWarmup>();
         services.AddSingleton<MatchPipeline>();
         services.AddSingleton<GenerationChannel>();
         services.AddScoped<GenerationRunner>();

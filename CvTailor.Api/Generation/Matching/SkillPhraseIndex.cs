@@ -35,6 +35,9 @@ public sealed class SkillPhraseIndex
             : new float[_dimensions])];
     }
 
+    /// <summary>Names and aliases in the index.</summary>
+    public int Count => _vectors.Length;
+
     /// <summary>Every name and alias of <paramref name="taxonomy"/> with the skill it names, in a fixed order.</summary>
     public static IReadOnlyList<(string Text, int Skill)> Phrases(SkillTaxonomy taxonomy)
     {

@@ -229,8 +229,9 @@ public sealed partial class ChunkSemanticScorer(
         }
         try
         {
-            var index = await SkillPhraseIndex.GetAsync(taxonomy, model, EmbedOfModelAsync, cancellationToken);
-            return await index.ResolveAsync(phrases, EmbedOfModelAsync, threshold, margin, cancellationToken);
+            Task<float[][]> Embed(IReadOnlyList<string> texts, CancellationToken ct) => embedder.EmbedOfModelAsync(texts, model, ct);
+            var index = await SkillPhraseIndex.GetAsync(taxonomy, model, Embed, cancellationToken);
+            return await index.ResolveAsync(phrases, Embed, threshold, margin, cancellationToken);
         }
         catch (QueryEmbeddingException ex)
         {
@@ -238,15 +239,6 @@ public sealed partial class ChunkSemanticScorer(
             LogUnavailable(logger, ex, model);
             return new int?[phrases.Count];
         }
-    }
-
-    /// <summary>Vectors of this scorer's model only: a service that switched models must not mix two in one comparison.</summary>
-    async Task<float[][]> EmbedOfModelAsync(IReadOnlyList<string> texts, CancellationToken ct)
-    {
-        var (vectorModel, vectors) = await embedder.EmbedAsync(texts, ct);
-        return string.Equals(vectorModel, model, StringComparison.Ordinal)
-            ? vectors
-            : throw new QueryEmbeddingException($"The embeddings service answered with model '{vectorModel}', not '{model}'.");
     }
 
     /// <summary>

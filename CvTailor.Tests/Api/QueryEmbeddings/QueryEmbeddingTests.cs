@@ -2,9 +2,12 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CvTailor.Api.Generation.Matching;
+using CvTailor.Api.Generation.Taxonomy;
 using CvTailor.Api.QueryEmbeddings;
 using CvTailor.Tests.Api.Artifacts;
 using CvTailor.Tests.Api.Generation;
+using CvTailor.Tests.Embeddings;
 using CvTailor.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -57,11 +60,41 @@ public sealed class QueryEmbeddingTests
     }
 
     [Fact]
+    public async Task The_taxonomy_phrases_are_embedded_at_start_up_so_the_first_match_does_not_wait_for_them()
+    {
+        await using var standIn = await OpenAiEmbeddingsStandIn.StartAsync();
+        standIn.Models = ["warmup-test-embed"];
+        await using var api = await ApiServer.StartAsync(new() { ["services:embeddings:http:0"] = standIn.BaseAddress.ToString().TrimEnd('/') });
+        var phrases = SkillPhraseIndex.Phrases(SkillTaxonomy.Default).Select(p => p.Text).ToHashSet(StringComparer.Ordinal);
+
+        // No request yet: the warm-up sends every name and alias, in batches well under an endpoint's input limit.
+        await Eventually.WaitAsync(
+            () => Task.FromResult(standIn.EmbeddingCalls.SelectMany(c => c).Count(phrases.Contains)),
+            sent => sent == phrases.Count, TimeSpan.FromSeconds(60), "the warm-up to embed the taxonomy's phrases");
+        Assert.All(standIn.EmbeddingCalls, c => Assert.True(c.Count <= 256, $"{c.Count} texts in one call"));
+
+        // The first match sends the posting's own texts only.
+        var before = standIn.EmbeddingCalls.Count;
+        var (client, _, _) = await UserWithVectorsAsync(api, "warmup-test-embed");
+        var match = await MatchAsync(client);
+        Assert.Equal("used", match["semantic"]!["status"]!.GetValue<string>());
+        var sentByMatch = standIn.EmbeddingCalls.Skip(before).SelectMany(c => c).ToList();
+        Assert.NotEmpty(sentByMatch);
+        Assert.True(sentByMatch.Count < 100, $"{sentByMatch.Count} texts sent by the first match");
+    }
+
+    [Fact]
     public async Task Search_and_matching_share_one_cache_keyed_by_text_and_model()
     {
         await using var standIn = await OpenAiEmbeddingsStandIn.StartAsync();
         standIn.Models = ["cache-test-embed"];
-        var discovery = new Dictionary<string, string?> { ["services:embeddings:http:0"] = standIn.BaseAddress.ToString().TrimEnd('/') };
+        var discovery = new Dictionary<string, string?>
+        {
+            ["services:embeddings:http:0"] = standIn.BaseAddress.ToString().TrimEnd('/'),
+            // Keywords read by meaning embed the taxonomy's phrases too (SkillPhraseIndex): off, so the calls counted
+            // here are the posting's lines and the searches alone.
+            ["Matching:KeywordSkillThreshold"] = "2",
+        };
         // The cache's counter, for this test's model only (other tests run in parallel on the same meter).
         var counted = new Dictionary<string, long>(StringComparer.Ordinal) { ["hit"] = 0, ["miss"] = 0 };
         using var listener = new MeterListener();
