@@ -11,14 +11,18 @@ public static class KeywordOrder
 {
     /// <summary>
     /// Matched keywords fit to list as skills: taxonomy skills and named tools or standards, not the posting's free
-    /// noun phrases (those are reported in the coverage, with their evidence, but are not skill names).
+    /// noun phrases (those are reported in the coverage, with their evidence, but are not skill names), and not a
+    /// keyword found only by meaning (<c>via</c> semantic or skill_by_meaning): the artifacts show something close to
+    /// it, not the named thing itself, so listing its name as the person's skill would invent one.
     /// </summary>
     public static IReadOnlyList<KeywordEvidence> SkillsForDisplay(MatchResult match, SkillTaxonomy taxonomy)
     {
         ArgumentNullException.ThrowIfNull(match);
         var phrases = match.Job.Keywords.Where(k => k.Category == "phrase").Select(k => k.Term).ToHashSet(StringComparer.Ordinal);
-        return ForDisplay([.. match.Coverage.Matched.Where(k => !phrases.Contains(k.Keyword))], taxonomy);
+        return ForDisplay([.. match.Coverage.Matched.Where(k => !phrases.Contains(k.Keyword) && !ByMeaning.Contains(k.Via))], taxonomy);
     }
+
+    static readonly HashSet<string> ByMeaning = new(["semantic", "skill_by_meaning"], StringComparer.Ordinal);
 
     public static IReadOnlyList<KeywordEvidence> ForDisplay(IReadOnlyList<KeywordEvidence> matched, SkillTaxonomy taxonomy)
     {
