@@ -28,6 +28,7 @@ public static class GenerationEndpoints
         services.AddSingleton<TaxonomyProvider>();
         services.AddSingleton<JobDescriptionCache>();
         services.AddSingleton<QueryEmbedder>();
+        services.AddSingleton<SkillPhraseIndexCache>();
         services.AddHostedService<SkillPhraseWarmup>();
         services.AddSingleton<MatchPipeline>();
         services.AddSingleton<GenerationChannel>();

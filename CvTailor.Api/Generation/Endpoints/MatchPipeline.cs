@@ -14,7 +14,8 @@ namespace CvTailor.Api.Generation.Endpoints;
 /// Loads the caller's artifacts, prepares semantic scoring from their stored chunk vectors, and ranks them for a
 /// parsed posting. The match endpoint and background generation share it, so both rank the same way.
 /// </summary>
-public sealed class MatchPipeline(QueryEmbedder embedder, RankingOptions ranking, TimeProvider time, ILogger<MatchPipeline> logger)
+public sealed class MatchPipeline(
+    QueryEmbedder embedder, SkillPhraseIndexCache indexes, RankingOptions ranking, TimeProvider time, ILogger<MatchPipeline> logger)
 {
     public async Task<PreparedMatch> MatchAsync(
         CvTailorDbContext db, long userId, ParsedJobDescription job, CurrentTaxonomy taxonomy, string companyName, string roleTitle,
@@ -26,7 +27,7 @@ public sealed class MatchPipeline(QueryEmbedder embedder, RankingOptions ranking
             : [.. artifacts.Select(a => int.Parse(a.Id, CultureInfo.InvariantCulture))];
         var (scorer, status) = candidateIds.Count == 0
             ? (null, new SemanticStatus(SemanticStatus.NoVectors, embedder.Model, 0))
-            : await ChunkSemanticScorer.CreateAsync(embedder, db, userId, candidateIds, logger, ct);
+            : await ChunkSemanticScorer.CreateAsync(embedder, indexes, db, userId, candidateIds, logger, ct);
 
         var generator = new DocumentGenerator(taxonomy.Taxonomy, ranking, scorer);
         var request = new GenerationRequest

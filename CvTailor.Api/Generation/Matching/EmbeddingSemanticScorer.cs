@@ -13,6 +13,7 @@ public sealed class EmbeddingSemanticScorer(IEmbeddingGenerator<string, Embeddin
     : ISemanticScorer
 {
     readonly ConcurrentDictionary<string, float[]> _cache = new(StringComparer.Ordinal);
+    readonly SkillPhraseIndexCache _indexes = new();
 
     public string ModelId => modelId;
 
@@ -62,7 +63,7 @@ public sealed class EmbeddingSemanticScorer(IEmbeddingGenerator<string, Embeddin
         {
             return [];
         }
-        var index = await SkillPhraseIndex.GetAsync(taxonomy, modelId, EmbedAsync, cancellationToken);
+        var index = await _indexes.GetAsync(taxonomy, modelId, EmbedAsync, cancellationToken);
         return await index.ResolveAsync(phrases, EmbedAsync, threshold, margin, cancellationToken);
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using CvTailor.Api.Generation.Taxonomy;
 
 namespace CvTailor.Api.Generation.Matching;
@@ -14,10 +13,7 @@ namespace CvTailor.Api.Generation.Matching;
 /// </summary>
 public sealed class SkillPhraseIndex
 {
-    // One index per taxonomy instance and model, built on first use; it lives as long as the taxonomy does.
-    static readonly ConditionalWeakTable<SkillTaxonomy, ConcurrentDictionary<string, Task<SkillPhraseIndex>>> Built = [];
-
-    const int BatchSize = 256;
+    const int BatchSize = 64;
 
     const int MaxRemembered = 20_000;
 
@@ -53,36 +49,25 @@ public sealed class SkillPhraseIndex
         return phrases;
     }
 
-    /// <summary>
-    /// The index of <paramref name="taxonomy"/> for <paramref name="model"/>, embedding its phrases with
-    /// <paramref name="embed"/> the first time (a failed build is not kept, so the next call tries again).
-    /// </summary>
-    public static async Task<SkillPhraseIndex> GetAsync(
-        SkillTaxonomy taxonomy, string model, Func<IReadOnlyList<string>, CancellationToken, Task<float[][]>> embed, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(embed);
-        var byModel = Built.GetValue(taxonomy, _ => new ConcurrentDictionary<string, Task<SkillPhraseIndex>>(StringComparer.Ordinal));
-        var task = byModel.GetOrAdd(model, _ => BuildAsync(taxonomy, embed));
-        try
-        {
-            return await task.WaitAsync(ct);
-        }
-        catch (Exception) when (task.IsFaulted || task.IsCanceled)
-        {
-            byModel.TryRemove(new KeyValuePair<string, Task<SkillPhraseIndex>>(model, task));
-            throw;
-        }
-    }
-
-    static async Task<SkillPhraseIndex> BuildAsync(SkillTaxonomy taxonomy, Func<IReadOnlyList<string>, CancellationToken, Task<float[][]>> embed)
+    /// <summary>Embeds every phrase of <paramref name="taxonomy"/> with <paramref name="embed"/> (see <see cref="SkillPhraseIndexCache"/>).</summary>
+    internal static async Task<SkillPhraseIndex> BuildAsync(SkillTaxonomy taxonomy, Func<IReadOnlyList<string>, CancellationToken, Task<float[][]>> embed)
     {
         var phrases = Phrases(taxonomy);
         var vectors = new List<float[]>(phrases.Count);
-        // In batches well under an embeddings endpoint's input limit, each within its own call budget. Not the
-        // caller's token: the index is shared, and one caller leaving must not fail it for the others.
+        // In small batches, each well within an interactive call budget even on a busy machine, and each tried twice.
+        // Not the caller's token: the index is shared, and one caller leaving must not fail it for the others.
         foreach (var batch in phrases.Select(p => p.Text).Chunk(BatchSize))
         {
-            vectors.AddRange(await embed(batch, CancellationToken.None));
+            float[][] embedded;
+            try
+            {
+                embedded = await embed(batch, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                embedded = await embed(batch, CancellationToken.None);
+            }
+            vectors.AddRange(embedded);
         }
         return new SkillPhraseIndex([.. phrases.Select(p => p.Skill)], [.. vectors]);
     }

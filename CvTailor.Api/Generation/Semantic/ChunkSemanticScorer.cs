@@ -23,7 +23,8 @@ namespace CvTailor.Api.Generation.Semantic;
 /// service: ranking then proceeds without semantics.
 /// </summary>
 public sealed partial class ChunkSemanticScorer(
-    QueryEmbedder embedder, CvTailorDbContext db, long userId, string model, int artifactsWithVectors, ILogger logger) : ISemanticScorer
+    QueryEmbedder embedder, SkillPhraseIndexCache indexes, CvTailorDbContext db, long userId, string model, int artifactsWithVectors,
+    ILogger logger) : ISemanticScorer
 {
     const int StoredDimensions = VectorStorage.Wide;
 
@@ -37,7 +38,8 @@ public sealed partial class ChunkSemanticScorer(
     /// can be used.
     /// </summary>
     public static async Task<(ChunkSemanticScorer? Scorer, SemanticStatus Status)> CreateAsync(
-        QueryEmbedder embedder, CvTailorDbContext db, long userId, IReadOnlyCollection<int> candidateIds, ILogger logger, CancellationToken ct)
+        QueryEmbedder embedder, SkillPhraseIndexCache indexes, CvTailorDbContext db, long userId, IReadOnlyCollection<int> candidateIds,
+        ILogger logger, CancellationToken ct)
     {
         if (!embedder.IsEnabled)
         {
@@ -72,7 +74,7 @@ public sealed partial class ChunkSemanticScorer(
         {
             return (null, new SemanticStatus(SemanticStatus.NoVectors, model, 0, "None of the candidate artifacts has chunk vectors of this model yet."));
         }
-        var scorer = new ChunkSemanticScorer(embedder, db, userId, model, withVectors, logger);
+        var scorer = new ChunkSemanticScorer(embedder, indexes, db, userId, model, withVectors, logger);
         return (scorer, scorer.Status);
     }
 
@@ -230,7 +232,7 @@ public sealed partial class ChunkSemanticScorer(
         try
         {
             Task<float[][]> Embed(IReadOnlyList<string> texts, CancellationToken ct) => embedder.EmbedOfModelAsync(texts, model, ct);
-            var index = await SkillPhraseIndex.GetAsync(taxonomy, model, Embed, cancellationToken);
+            var index = await indexes.GetAsync(taxonomy, model, Embed, cancellationToken);
             return await index.ResolveAsync(phrases, Embed, threshold, margin, cancellationToken);
         }
         catch (QueryEmbeddingException ex)

@@ -14,7 +14,7 @@ namespace CvTailor.Api.Generation.Semantic;
 /// that the first match that needs the index builds it.
 /// </summary>
 public sealed partial class SkillPhraseWarmup(
-    QueryEmbedder embedder, TaxonomyProvider taxonomies, IServiceScopeFactory scopes, RankingOptions ranking,
+    QueryEmbedder embedder, SkillPhraseIndexCache indexes, TaxonomyProvider taxonomies, IServiceScopeFactory scopes, RankingOptions ranking,
     ILogger<SkillPhraseWarmup> logger) : BackgroundService
 {
     static readonly TimeSpan[] Delays = [.. new[] { 1, 2, 4, 8, 15, 30, 60 }.Select(s => TimeSpan.FromSeconds(s))];
@@ -35,7 +35,7 @@ public sealed partial class SkillPhraseWarmup(
                 var db = scope.ServiceProvider.GetRequiredService<CvTailorDbContext>();
                 var taxonomy = await taxonomies.GetAsync(db, stoppingToken);
                 var model = await embedder.ResolveModelAsync(stoppingToken);
-                var index = await SkillPhraseIndex.GetAsync(
+                var index = await indexes.GetAsync(
                     taxonomy.Taxonomy, model, (texts, ct) => embedder.EmbedOfModelAsync(texts, model, ct), stoppingToken);
                 LogReady(logger, index.Count, model, taxonomy.Version, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return;

@@ -71,7 +71,7 @@ public sealed class QueryEmbeddingTests
         await Eventually.WaitAsync(
             () => Task.FromResult(standIn.EmbeddingCalls.SelectMany(c => c).Count(phrases.Contains)),
             sent => sent == phrases.Count, TimeSpan.FromSeconds(60), "the warm-up to embed the taxonomy's phrases");
-        Assert.All(standIn.EmbeddingCalls, c => Assert.True(c.Count <= 256, $"{c.Count} texts in one call"));
+        Assert.All(standIn.EmbeddingCalls, c => Assert.True(c.Count <= 64, $"{c.Count} texts in one call"));
 
         // The first match sends the posting's own texts only.
         var before = standIn.EmbeddingCalls.Count;
