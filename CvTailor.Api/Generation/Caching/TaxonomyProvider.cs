@@ -16,7 +16,7 @@ namespace CvTailor.Api.Generation.Caching;
 /// </summary>
 public sealed class TaxonomyProvider(IOptions<GenerationOptions> options, TimeProvider time, BaseSkillTaxonomy? baseTaxonomy = null) : IDisposable
 {
-    readonly BaseSkillTaxonomy _base = baseTaxonomy ?? new(SkillTaxonomy.Default, "shipped");
+    readonly BaseSkillTaxonomy _base = baseTaxonomy ?? new(SkillTaxonomy.Default, SkillTaxonomy.ShippedVersion);
     readonly SemaphoreSlim _gate = new(1, 1);
     CurrentTaxonomy? _current;
     DateTimeOffset _loadedAt;
@@ -54,7 +54,7 @@ public sealed class TaxonomyProvider(IOptions<GenerationOptions> options, TimePr
                 }).ToList();
                 taxonomy = _base.Taxonomy.Extend(extra);
                 var text = string.Join('\n', rows.Select(r => $"{r.SkillName}\t{r.Category}\t{r.Aliases}\t{r.RelatedSkills}"));
-                version = (_base.Name == "shipped" ? "db-" : _base.Name + "-db-") + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
+                version = _base.Name + "-db-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12];
             }
             _current = new CurrentTaxonomy(taxonomy, version);
             _loadedAt = time.GetUtcNow();

@@ -14,7 +14,7 @@ namespace CvTailor.Api.Generation.Parsing;
 /// </summary>
 public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 {
-    public const string Version = "jd-parser-2";
+    public const string Version = "jd-parser-3";
 
     public static string ComputeContentHash(string rawText)
     {
@@ -100,8 +100,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             }
         }
 
-        var role = string.IsNullOrWhiteSpace(roleTitle) ? DetectRoleTitle(normalized) : roleTitle.Trim();
-        var keywords = BuildKeywords(requirements, role, companyName ?? "");
+        var (role, namedCompany) = string.IsNullOrWhiteSpace(roleTitle) ? DetectRoleTitle(normalized, companyName) : (roleTitle.Trim(), "");
+        var company = string.IsNullOrWhiteSpace(companyName) ? namedCompany : companyName.Trim();
+        var keywords = BuildKeywords(requirements, role, company);
         var mustSkills = requirements.Where(r => r.Kind == RequirementKind.MustHave).SelectMany(r => r.Skills)
             .Distinct(StringComparer.Ordinal).ToList();
         var niceSkills = requirements.Where(r => r.Kind == RequirementKind.NiceToHave).SelectMany(r => r.Skills)
@@ -115,7 +116,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             ContentHash = ComputeContentHash(text),
             RoleTitle = role,
             SeniorityLevel = DetectSeniority(role, years),
-            CompanyInfo = new CompanyInfo(companyName?.Trim() ?? "", DetectIndustry(requirements, companyName ?? ""), DetectSize(normalized)),
+            CompanyInfo = new CompanyInfo(company, DetectIndustry(requirements, company), DetectSize(normalized)),
             MustHaveSkills = mustSkills,
             NiceToHaveSkills = niceSkills,
             KeyResponsibilities = [.. requirements.Where(r => r.Kind == RequirementKind.Responsibility).Take(5).Select(r => r.Text)],
@@ -228,21 +229,53 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         return terms;
     }
 
-    static string DetectRoleTitle(string text)
+    /// <summary>
+    /// The role, from "hiring a …" / "As a …, " or else a short first line; and the company when that line names it
+    /// after the role ("… — Acme Health", "… at Acme", "…, Acme") and the text names it again, so a role title is never
+    /// cut at a comma or dash of its own ("Engineer, Payments").
+    /// </summary>
+    static (string Role, string Company) DetectRoleTitle(string text, string? companyName)
     {
         foreach (var pattern in new[] { HiringPattern(), AsAPattern() })
         {
             var m = pattern.Match(text);
             if (m.Success)
             {
-                return m.Groups["t"].Value.Trim();
+                return (m.Groups["t"].Value.Trim(), "");
             }
         }
 
         var first = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
         var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length is > 0 and <= 8 && !first.EndsWith('.') ? first.TrimEnd(':') : "";
+        if (words.Length is 0 or > 12 || first.EndsWith('.'))
+        {
+            return ("", "");
+        }
+
+        first = first.TrimEnd(':');
+        var rest = text[(text.IndexOf(first, StringComparison.Ordinal) + first.Length)..];
+        foreach (var separator in TitleSeparators)
+        {
+            var at = first.LastIndexOf(separator, StringComparison.Ordinal);
+            if (at <= 0)
+            {
+                continue;
+            }
+
+            var company = first[(at + separator.Length)..].Trim();
+            var named = string.IsNullOrWhiteSpace(companyName)
+                ? company.Length >= 2 && char.IsUpper(company[0]) && Regex.IsMatch(rest, $@"\b{Regex.Escape(company)}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                : string.Equals(company, companyName.Trim(), StringComparison.OrdinalIgnoreCase);
+            if (named)
+            {
+                return (first[..at].Trim(), company);
+            }
+        }
+
+        return words.Length <= 8 ? (first, "") : ("", "");
     }
+
+    static readonly string[] TitleSeparators = [" — ", " – ", " - ", " | ", " at ", ", "];
 
     static string DetectSeniority(string role, int? years)
     {
@@ -285,6 +318,16 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
                 }
             }
 
+            // "at least four years": numbers in words, only where the line asks for something (a company's
+            // "founded three years ago" is not a requirement).
+            if (req.Kind != RequirementKind.Context)
+            {
+                foreach (Match m in YearsInWordsPattern().Matches(req.Text))
+                {
+                    best = Math.Max(best ?? 0, Array.IndexOf(NumberWords, m.Groups["w"].Value.ToLowerInvariant()) + 1);
+                }
+            }
+
             if (best is not null && req.Kind == RequirementKind.MustHave)
             {
                 return best;
@@ -305,12 +348,14 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
     {
         var company = companyName.Trim();
         var scores = new Dictionary<int, (double Score, int First)>();
+        // The opening sentence: the first line, or the first sentence after a title line ("Senior Data Engineer — Acme").
+        var opening = requirements.Count > 1 && IsTitleLine(requirements[0].Text) ? 1 : 0;
         for (var r = 0; r < requirements.Count; r++)
         {
             var req = requirements[r];
             var aboutCompany = AboutCompanyCue().IsMatch(req.Text)
                                || (company.Length > 0 && req.Text.Contains(company, StringComparison.OrdinalIgnoreCase));
-            var weight = r == 0 ? 2.0
+            var weight = r == 0 || r == opening ? 2.0
                 : req.Kind != RequirementKind.Context ? 0.5
                 : aboutCompany ? 1.5 : 1.0;
             foreach (var skill in req.SkillIds.Distinct())
@@ -329,6 +374,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         return best is { } id ? taxonomy.NameOf(id) : "";
     }
 
+    static bool IsTitleLine(string text) =>
+        !text.EndsWith('.') && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 12;
+
     static string DetectSize(string text)
     {
         var m = SizePattern().Match(text);
@@ -340,6 +388,11 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 
     [GeneratedRegex(@"(?<n>\d{1,2})\s*\+?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?", RegexOptions.IgnoreCase)]
     private static partial Regex YearsPattern();
+
+    static readonly string[] NumberWords = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+
+    [GeneratedRegex(@"\b(?<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*\+?\s*(?:or more\s+)?years?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex YearsInWordsPattern();
 
     [GeneratedRegex(@"\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|postgraduate|undergraduate|b\.?sc|m\.?sc|mba)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EducationPattern();

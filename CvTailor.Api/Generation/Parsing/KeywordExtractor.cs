@@ -128,6 +128,13 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
                 j++;
             }
 
+            // "the Head of Growth", "our VP of Engineering": a team in a job title, not a product.
+            if (i >= 2 && tokens[i - 1].Surface == "of" && GeneralWords.Names.Contains(tokens[i - 2].Surface.ToLowerInvariant()))
+            {
+                i = j - 1;
+                continue;
+            }
+
             var technical = Enumerable.Range(i, j - i).Any(k => IsAcronym(tokens[k].Surface) || LooksLikeProductName(tokens[k].Surface));
             Add(req, r, i, j, cueEnds, excluded, candidates, technical ? "acronym" : "unknown", technical ? 0.3 : 0.2);
             i = j - 1;
@@ -201,7 +208,9 @@ internal sealed partial class KeywordExtractor(SkillTaxonomy taxonomy)
 
         var key = string.Join(' ', stems);
         var surface = req.Text[tokens[start].Start..(tokens[end - 1].Start + tokens[end - 1].Surface.Length)];
-        if (category == "phrase" && tokens[start].StartsSentence && !IsName(tokens[start]) && surface.Length > 1)
+        // A sentence's first word is lower-cased unless a name follows it ("Bluetooth Low Energy" stays as written).
+        if (category == "phrase" && tokens[start].StartsSentence && !IsName(tokens[start]) && surface.Length > 1
+            && !(end - start > 1 && IsName(tokens[start + 1])))
         {
             surface = char.ToLowerInvariant(surface[0]) + surface[1..];
         }

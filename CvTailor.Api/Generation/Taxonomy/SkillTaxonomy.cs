@@ -64,6 +64,19 @@ public sealed class SkillTaxonomy
     /// <summary>The taxonomy shipped with the application (embedded <c>skills.json</c>).</summary>
     public static SkillTaxonomy Default => DefaultInstance.Value;
 
+    /// <summary>
+    /// The shipped taxonomy's version: "shipped-" and the start of its file's SHA-256, so parses cached under an
+    /// earlier release's aliases are made again after an upgrade.
+    /// </summary>
+    public static string ShippedVersion => ShippedVersionInstance.Value;
+
+    static readonly Lazy<string> ShippedVersionInstance = new(() =>
+    {
+        using var stream = typeof(SkillTaxonomy).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded taxonomy '{ResourceName}' is missing.");
+        return "shipped-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..12];
+    });
+
     public TextAnalyzer Analyzer { get; }
 
     public int Count => _skills.Length;

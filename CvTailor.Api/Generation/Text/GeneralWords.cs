@@ -73,6 +73,7 @@ public static class GeneralWords
         "april", "may", "june", "july", "august", "september", "october", "november", "december", "europe", "european",
         "uk", "us", "usa", "eu", "emea", "apac", "london", "berlin", "paris", "amsterdam", "dublin", "remote", "hybrid",
         "i", "we", "you", "our", "your", "ceo", "cto", "cfo", "coo", "vp", "hr", "ok", "faq", "asap", "ote", "pto",
+        "head", "director", "chief", "president", "founder", "founders", "officer",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Verbs that only ever act as verbs, so a noun phrase cannot run through them.</summary>

@@ -81,4 +81,43 @@ public class ProsePostingParserTests
         Assert.Equal(RequirementKind.Context, parsed.Requirements[^1].Kind);
         Assert.True(parsed.ConfidenceScore > 0.5);
     }
+
+    [Fact]
+    public void A_title_line_gives_the_role_and_the_company_it_names_again_and_the_opening_sentence_the_industry()
+    {
+        var parsed = Parser.Parse("""
+            Senior Data Engineer — Hollowmere Health
+
+            Hollowmere Health runs clinics and a telehealth service for 400,000 patients across the north of England. We are looking for a senior data engineer to own the pipelines behind the dashboards our clinicians use. Experience with dbt and Airflow is required.
+            """);
+        Assert.Equal("Senior Data Engineer", parsed.RoleTitle);
+        Assert.Equal("senior", parsed.SeniorityLevel);
+        Assert.Equal("Hollowmere Health", parsed.CompanyInfo.Name);
+        Assert.Equal("Healthcare", parsed.CompanyInfo.Industry);
+        Assert.Contains("dbt", parsed.MustHaveSkills);
+
+        // A role whose own title has a comma keeps it when the text does not name what follows as a company.
+        var role = Parser.Parse("Engineer, Payments Platform\n\nYou will build our card payments services in Go.");
+        Assert.Equal("Engineer, Payments Platform", role.RoleTitle);
+        Assert.Equal("", role.CompanyInfo.Name);
+    }
+
+    [Fact]
+    public void Years_in_words_wanting_language_and_a_reporting_line_are_read_as_a_recruiter_would()
+    {
+        var parsed = Parser.Parse("""
+            Embedded Firmware Engineer at Corvane
+
+            Corvane was founded three years ago and designs wearable infusion pumps. We need a firmware engineer who writes C for microcontrollers and has shipped products on FreeRTOS. You have at least four years of embedded experience. Bluetooth Low Energy experience would be very welcome. You will report to the Head of Firmware.
+            """);
+        Assert.Equal("Embedded Firmware Engineer", parsed.RoleTitle);
+        Assert.Equal("Corvane", parsed.CompanyInfo.Name);
+        // Four from the requirement; the company's "three years ago" is no requirement.
+        Assert.Equal(4, parsed.ExperienceRequirements.Years);
+        Assert.Contains(parsed.Requirements, r => r.Kind == RequirementKind.MustHave && r.Text.StartsWith("We need a firmware engineer", StringComparison.Ordinal));
+        Assert.Contains(parsed.Keywords, k => k.Term == "FreeRTOS" && k.Importance == RequirementKind.MustHave);
+        Assert.Contains(parsed.Keywords, k => k.Term == "Bluetooth Low Energy" && k.Importance == RequirementKind.NiceToHave);
+        // The reporting line names a team, not a skill or product.
+        Assert.DoesNotContain(parsed.Keywords, k => k.Term is "Head" or "Firmware" or "Head of Firmware");
+    }
 }

@@ -29,7 +29,8 @@ public sealed class TaxonomyProviderTests(PostgresDatabaseFixture db) : IClassFi
             using var shipped = new TaxonomyProvider(Options, TimeProvider.System);
             var current = await shipped.GetAsync(context, CancellationToken.None);
             Assert.Same(SkillTaxonomy.Default, current.Taxonomy);
-            Assert.Equal("shipped", current.Version);
+            Assert.Equal(SkillTaxonomy.ShippedVersion, current.Version);
+            Assert.Matches("^shipped-[0-9a-f]{12}$", current.Version);
 
             using var tiny = new TaxonomyProvider(Options, TimeProvider.System, new BaseSkillTaxonomy(Tiny, "tiny"));
             current = await tiny.GetAsync(context, CancellationToken.None);
@@ -44,7 +45,7 @@ public sealed class TaxonomyProviderTests(PostgresDatabaseFixture db) : IClassFi
         {
             using var shipped = new TaxonomyProvider(Options, TimeProvider.System);
             var current = await shipped.GetAsync(context, CancellationToken.None);
-            Assert.StartsWith("db-", current.Version, StringComparison.Ordinal);
+            Assert.StartsWith(SkillTaxonomy.ShippedVersion + "-db-", current.Version, StringComparison.Ordinal);
             Assert.True(current.Taxonomy.TryFind("Flink", out _));
             Assert.True(current.Taxonomy.TryFind("Python", out _));
 
