@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -101,7 +102,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         }
 
         var (role, namedCompany) = string.IsNullOrWhiteSpace(roleTitle) ? DetectRoleTitle(normalized, companyName) : (roleTitle.Trim(), "");
-        var company = string.IsNullOrWhiteSpace(companyName) ? namedCompany : companyName.Trim();
+        var company = !string.IsNullOrWhiteSpace(companyName) ? companyName.Trim()
+            : namedCompany.Length > 0 ? namedCompany
+            : OpeningCompany(requirements);
         var keywords = BuildKeywords(requirements, role, company);
         var mustSkills = requirements.Where(r => r.Kind == RequirementKind.MustHave).SelectMany(r => r.Skills)
             .Distinct(StringComparer.Ordinal).ToList();
@@ -264,7 +267,8 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 
             var company = first[(at + separator.Length)..].Trim();
             var named = string.IsNullOrWhiteSpace(companyName)
-                ? company.Length >= 2 && char.IsUpper(company[0]) && Regex.IsMatch(rest, $@"\b{Regex.Escape(company)}\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+                ? company.Length >= 2 && char.IsUpper(company[0])
+                  && Regex.IsMatch(rest, $@"\b{Regex.Escape(company)}\b(?!\s+(team|group|squad|department|unit|function|tribe)\b)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
                 : string.Equals(company, companyName.Trim(), StringComparison.OrdinalIgnoreCase);
             if (named)
             {
@@ -276,6 +280,27 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
     }
 
     static readonly string[] TitleSeparators = [" — ", " – ", " - ", " | ", " at ", ", "];
+
+    /// <summary>The company an opening sentence introduces ("Marrowby is a payments company …"), else empty.</summary>
+    static string OpeningCompany(List<JobRequirement> requirements)
+    {
+        foreach (var req in requirements.Take(3).Where(r => r.Kind == RequirementKind.Context))
+        {
+            var m = CompanyIntroPattern().Match(req.Text);
+            if (m.Success && !NotCompanyStarts.Contains(m.Groups["w"].Value))
+            {
+                return m.Groups["c"].Value;
+            }
+        }
+
+        return "";
+    }
+
+    static readonly FrozenSet<string> NotCompanyStarts = new[]
+    {
+        "The", "This", "That", "These", "Our", "We", "You", "It", "Its", "At", "In", "As", "For", "About", "Here", "There",
+        "Every", "Each", "Join", "Why", "What", "Who", "How", "If", "When",
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     static string DetectSeniority(string role, int? years)
     {
@@ -396,6 +421,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 
     [GeneratedRegex(@"\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|postgraduate|undergraduate|b\.?sc|m\.?sc|mba)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EducationPattern();
+
+    [GeneratedRegex(@"^(?<c>(?<w>[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*){0,3})\s+(?:is|are|was|builds|makes|helps|runs|designs|supplies|protects|provides|offers|operates|develops|sells|serves|powers)\b")]
+    private static partial Regex CompanyIntroPattern();
 
     [GeneratedRegex(@"\b(we value|we believe|our values|we care about)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ValuesCue();

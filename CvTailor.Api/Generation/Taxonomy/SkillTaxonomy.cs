@@ -184,6 +184,10 @@ public sealed class SkillTaxonomy
             {
                 k++;
             }
+            else if (Articles.Contains(tokens[j].Surface))
+            {
+                return -1;
+            }
             else if (tokens[j].IsStopWord && stopSkips > 0)
             {
                 stopSkips--;
@@ -202,6 +206,9 @@ public sealed class SkillTaxonomy
 
         return j;
     }
+
+    // An article inside a skill's name marks a verb and its object ("design the systems"), not the name ("design systems").
+    static readonly FrozenSet<string> Articles = new[] { "the", "a", "an", "The", "A", "An" }.ToFrozenSet(StringComparer.Ordinal);
 
     static bool TokenMatches(Token token, AliasPattern pattern, int k) =>
         pattern.CaseSensitive

@@ -120,4 +120,20 @@ public class ProsePostingParserTests
         // The reporting line names a team, not a skill or product.
         Assert.DoesNotContain(parsed.Keywords, k => k.Term is "Head" or "Firmware" or "Head of Firmware");
     }
+
+    [Fact]
+    public void The_company_comes_from_the_sentence_that_introduces_it_and_a_team_is_not_a_company()
+    {
+        var parsed = Parser.Parse("""
+            Data Analyst, Customer Insights
+
+            Pellinore Insurance protects 600,000 homes and cars across Ireland. The Customer Insights team helps the business understand why customers join, claim and leave. You understand retention metrics and write clean SQL. You'll design the systems that score renewals.
+            """);
+        Assert.Equal("Data Analyst, Customer Insights", parsed.RoleTitle);
+        Assert.Equal("Pellinore Insurance", parsed.CompanyInfo.Name);
+        Assert.Equal("Insurance", parsed.CompanyInfo.Industry);
+        Assert.Contains("SQL", parsed.MustHaveSkills);
+        // "design the systems" is a verb and its object, not the UI practice "design systems".
+        Assert.DoesNotContain(parsed.Requirements, r => r.Skills.Contains("Design systems"));
+    }
 }
