@@ -26,7 +26,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
     public ParsedJobDescription Parse(string text, string? companyName = null, string? roleTitle = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        var normalized = string.Join('\n', text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').Select(StripMarkdown));
         var lines = normalized.Split('\n');
         var requirements = new List<JobRequirement>();
         var section = RequirementKind.Context;
@@ -158,6 +158,18 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
 
     /// <summary>Mentions not nested inside a longer mention of another skill ("on-premises infrastructure" wins over "infrastructure").</summary>
     public IReadOnlyList<SkillMention> MaximalMentions(IReadOnlyList<Token> tokens) => taxonomy.FindMaximalMentions(tokens);
+
+    /// <summary>
+    /// A line without its Markdown dress: heading marks ("### Requirements") and bold markers ("**What you'll do**"),
+    /// which postings copied from job boards carry and which would otherwise read as a bullet or hide a heading.
+    /// </summary>
+    static string StripMarkdown(string line)
+    {
+        var t = MarkdownHeading().Replace(line.Trim(), "");
+        return t.Contains("**", StringComparison.Ordinal) || t.Contains("__", StringComparison.Ordinal)
+            ? t.Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim()
+            : t;
+    }
 
     static bool IsBullet(string line) =>
         line[0] is '-' or '*' or '•' or '·' or '–' or '▪' or '◦' || NumberedBullet().IsMatch(line);
@@ -291,6 +303,13 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             {
                 return m.Groups["c"].Value;
             }
+
+            // "At Quillfeather we help …"
+            var at = CompanyAtPattern().Match(req.Text);
+            if (at.Success)
+            {
+                return at.Groups["c"].Value;
+            }
         }
 
         return "";
@@ -408,6 +427,9 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         return m.Success ? m.Value : "";
     }
 
+    [GeneratedRegex(@"^#{1,6}\s+")]
+    private static partial Regex MarkdownHeading();
+
     [GeneratedRegex(@"^(\d{1,2}[.)]\s)")]
     private static partial Regex NumberedBullet();
 
@@ -422,8 +444,11 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
     [GeneratedRegex(@"\b(bachelor'?s?|master'?s?|ph\.?d|doctorate|degree|postgraduate|undergraduate|b\.?sc|m\.?sc|mba)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EducationPattern();
 
-    [GeneratedRegex(@"^(?<c>(?<w>[A-Z][\w&'.-]*)(?:\s+[A-Z][\w&'.-]*){0,3})\s+(?:is|are|was|builds|makes|helps|runs|designs|supplies|protects|provides|offers|operates|develops|sells|serves|powers)\b")]
+    [GeneratedRegex(@"^(?<c>(?<w>[A-Z][\w&'.-]*)(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3})\s+(?:is|are|was|builds|makes|helps|runs|designs|supplies|protects|provides|offers|operates|develops|sells|serves|powers)\b")]
     private static partial Regex CompanyIntroPattern();
+
+    [GeneratedRegex(@"^At (?<c>[A-Z][\w&'.-]*(?:\s+(?:&\s+)?[A-Z][\w&'.-]*){0,3}),?\s+(?:we|our)\b")]
+    private static partial Regex CompanyAtPattern();
 
     [GeneratedRegex(@"\b(we value|we believe|our values|we care about)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ValuesCue();

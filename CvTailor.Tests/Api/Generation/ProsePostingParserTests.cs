@@ -136,4 +136,32 @@ public class ProsePostingParserTests
         // "design the systems" is a verb and its object, not the UI practice "design systems".
         Assert.DoesNotContain(parsed.Requirements, r => r.Skills.Contains("Design systems"));
     }
+
+    [Fact]
+    public void Markdown_headings_and_bold_read_as_the_sections_they_mark()
+    {
+        var parsed = Parser.Parse("""
+            **Machine Learning Engineer, Search Ranking**
+
+            At Quillfeather we help 2 million readers find their next book.
+
+            **What you'll do**
+            * Build and ship learning-to-rank models for our search
+            * Work with data engineers on feature pipelines in Spark
+
+            ### Who you are
+            * 3+ years of experience shipping ML models to production
+            * Strong Python; PyTorch or TensorFlow
+
+            **Nice to have**
+            * Experience with vector search and embeddings
+            """);
+        Assert.Equal("Machine Learning Engineer, Search Ranking", parsed.RoleTitle);
+        Assert.Equal("Quillfeather", parsed.CompanyInfo.Name);
+        Assert.DoesNotContain(parsed.Requirements, r => r.Text.Contains('*', StringComparison.Ordinal) || r.Text.Contains('#', StringComparison.Ordinal));
+        Assert.Contains(parsed.Requirements, r => r.Kind == RequirementKind.Responsibility && r.Text.StartsWith("Work with data engineers", StringComparison.Ordinal));
+        Assert.Equal(["Machine learning", "Python", "PyTorch", "TensorFlow"], parsed.MustHaveSkills);
+        Assert.Equal(["Vector search", "Embeddings"], parsed.NiceToHaveSkills);
+        Assert.Equal(3, parsed.ExperienceRequirements.Years);
+    }
 }
