@@ -16,7 +16,8 @@ public sealed class CoverLetterGenerator(SkillTaxonomy taxonomy)
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(preferences);
-        var company = companyName.Trim();
+        // The client's names first; else what the posting itself says (its title line or the sentence introducing the company).
+        var company = string.IsNullOrWhiteSpace(companyName) ? match.Job.CompanyInfo.Name : companyName.Trim();
         var role = string.IsNullOrWhiteSpace(roleTitle) ? match.Job.RoleTitle : roleTitle.Trim();
         var selector = new SentenceSelector(taxonomy, match.Job);
 

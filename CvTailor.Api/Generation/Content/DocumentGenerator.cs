@@ -57,7 +57,7 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(match);
-        return _grounding.Prepare(Source(request, profile, artifacts), Profiles(match));
+        return _grounding.Prepare(Source(request, profile, artifacts, match), Profiles(match));
     }
 
     /// <summary>Checks a text against a prepared grounding source.</summary>
@@ -88,8 +88,11 @@ public sealed class DocumentGenerator(SkillTaxonomy taxonomy, RankingOptions? op
 
     static List<ArtifactProfile> Profiles(MatchResult match) => [.. match.Ranked.Select(r => r.Profile)];
 
-    static GroundingSource Source(GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts) =>
-        new(artifacts, profile, request.CompanyName, request.RoleTitle);
+    /// <summary>The client's company and role, else the posting's own (the letter names them from there too).</summary>
+    static GroundingSource Source(GenerationRequest request, UserProfile profile, IReadOnlyList<ArtifactDocument> artifacts, MatchResult match) =>
+        new(artifacts, profile,
+            string.IsNullOrWhiteSpace(request.CompanyName) ? match.Job.CompanyInfo.Name : request.CompanyName,
+            string.IsNullOrWhiteSpace(request.RoleTitle) ? match.Job.RoleTitle : request.RoleTitle);
 
     static GenerationMetadata Metadata(MatchResult match, GroundingReport grounding, Stopwatch clock)
     {

@@ -40,4 +40,23 @@ public class CoverLetterTests
         Assert.Contains(letter.Content.GapStatement, letter.Content.FullText, StringComparison.Ordinal);
         Assert.True(letter.Metadata.Grounding.IsGrounded);
     }
+
+    [Fact]
+    public async Task Without_the_clients_names_the_letter_takes_company_and_role_from_the_postings_title_line()
+    {
+        var job = DevData.Job("u1-j1");
+        var request = DevData.Request(job) with
+        {
+            JobDescription = $"{job.RoleTitle} — {job.Company}\n\n{job.Description}",
+            CompanyName = "",
+            RoleTitle = "",
+        };
+        Assert.Contains(job.Company, job.Description, StringComparison.Ordinal);
+
+        var letter = await Generator.GenerateCoverLetterAsync(request, DevData.Profile(job.UserId), DevData.Artifacts(job.UserId));
+
+        Assert.StartsWith($"Dear {job.Company} hiring team,", letter.Content.FullText, StringComparison.Ordinal);
+        Assert.Contains($"the {job.RoleTitle} role at {job.Company}", letter.Content.FullText, StringComparison.Ordinal);
+        Assert.True(letter.Metadata.Grounding.IsGrounded, string.Join("; ", letter.Metadata.Grounding.Violations.Select(v => $"{v.Kind}: {v.Value}")));
+    }
 }
