@@ -1,5 +1,5 @@
-using CvTailor.Api.Generation.Taxonomy;
 using System.Collections.Concurrent;
+using CvTailor.Api.Generation.Taxonomy;
 using Microsoft.Extensions.AI;
 
 namespace CvTailor.Api.Generation.Matching;

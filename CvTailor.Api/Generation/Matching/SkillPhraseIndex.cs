@@ -20,7 +20,7 @@ public sealed class SkillPhraseIndex
     readonly int[] _skills;
     readonly float[][] _vectors; // unit length, so a dot product is the cosine
     readonly int _dimensions;
-    readonly ConcurrentDictionary<string, (int Skill, float Similarity, float Gap)> _nearest = new(StringComparer.Ordinal);
+    readonly ConcurrentDictionary<string, Nearness> _nearest = new(StringComparer.Ordinal);
 
     SkillPhraseIndex(int[] skills, float[][] vectors)
     {
@@ -82,7 +82,7 @@ public sealed class SkillPhraseIndex
     {
         ArgumentNullException.ThrowIfNull(phrases);
         ArgumentNullException.ThrowIfNull(embed);
-        var found = new Dictionary<string, (int Skill, float Similarity, float Gap)>(StringComparer.Ordinal);
+        var found = new Dictionary<string, Nearness>(StringComparer.Ordinal);
         var unseen = new List<string>();
         foreach (var phrase in phrases.Distinct(StringComparer.Ordinal))
         {
@@ -110,16 +110,16 @@ public sealed class SkillPhraseIndex
         return [.. phrases.Select(p => Accept(found[p], threshold, margin))];
     }
 
-    static int? Accept((int Skill, float Similarity, float Gap) nearest, double threshold, double margin) =>
+    static int? Accept(Nearness nearest, double threshold, double margin) =>
         nearest.Skill >= 0 && nearest.Similarity >= threshold && nearest.Gap >= margin ? nearest.Skill : null;
 
     /// <summary>The closest skill to <paramref name="vector"/>, its similarity and its lead over the next skill.</summary>
-    (int Skill, float Similarity, float Gap) Nearest(float[] vector)
+    Nearness Nearest(float[] vector)
     {
         var norm = TensorPrimitives.Norm(vector);
         if (norm == 0 || vector.Length != _dimensions)
         {
-            return (-1, 0, 0);
+            return new Nearness(-1, 0, 0);
         }
         var query = new float[vector.Length];
         TensorPrimitives.Divide(vector, norm, query);
@@ -143,6 +143,9 @@ public sealed class SkillPhraseIndex
                 (second, secondSim) = (skill, sim);
             }
         }
-        return (best, bestSim, second < 0 ? float.MaxValue : bestSim - secondSim);
+        return new Nearness(best, bestSim, second < 0 ? float.MaxValue : bestSim - secondSim);
     }
+
+    /// <summary>A phrase's closest skill (-1: none), its similarity and its lead over the next skill.</summary>
+    readonly record struct Nearness(int Skill, float Similarity, float Gap);
 }

@@ -261,8 +261,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
         }
 
         var first = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-        var words = first.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length is 0 or > 12 || first.EndsWith('.'))
+        if (first.Length == 0 || !IsTitleLine(first))
         {
             return ("", "");
         }
@@ -288,7 +287,7 @@ public sealed partial class JobDescriptionParser(SkillTaxonomy taxonomy)
             }
         }
 
-        return words.Length <= 8 ? (first, "") : ("", "");
+        return first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 8 ? (first, "") : ("", "");
     }
 
     static readonly string[] TitleSeparators = [" — ", " – ", " - ", " | ", " at ", ", "];

@@ -72,8 +72,7 @@ public sealed class SkillTaxonomy
 
     static readonly Lazy<string> ShippedVersionInstance = new(() =>
     {
-        using var stream = typeof(SkillTaxonomy).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded taxonomy '{ResourceName}' is missing.");
+        using var stream = OpenShipped();
         return "shipped-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream))[..12];
     });
 
@@ -85,10 +84,13 @@ public sealed class SkillTaxonomy
 
     public string NameOf(int skill) => _skills[skill].Name;
 
+    static Stream OpenShipped() =>
+        typeof(SkillTaxonomy).Assembly.GetManifestResourceStream(ResourceName)
+        ?? throw new InvalidOperationException($"Embedded taxonomy '{ResourceName}' is missing.");
+
     public static TaxonomyDocument ReadShippedDocument()
     {
-        using var stream = typeof(SkillTaxonomy).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"Embedded taxonomy '{ResourceName}' is missing.");
+        using var stream = OpenShipped();
         return JsonSerializer.Deserialize<TaxonomyDocument>(stream, TaxonomyJson.Options)
             ?? throw new InvalidOperationException("The embedded taxonomy is empty.");
     }
